@@ -1,0 +1,83 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import http from 'node:http';
+import express from 'express';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import type { Config } from './config';
+import { createContext, type Context } from './context';
+import { checkDatabase } from './db';
+import { createErrorFormatter } from './errors';
+import type { Logger } from './logger';
+import { createSchema } from './schema';
+
+export interface App {
+  httpServer: http.Server;
+  /** Listens and resolves with the bound port (useful with port 0 in tests). */
+  listen(port: number, host?: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** Builds the HTTP server: GraphQL at /graphql, health at /healthz, the H5 mini program at /. */
+export async function createApp(config: Config, logger: Logger): Promise<App> {
+  const app = express();
+  const httpServer = http.createServer(app);
+
+  const apollo = new ApolloServer<Context>({
+    schema: await createSchema(),
+    formatError: createErrorFormatter(logger),
+    includeStacktraceInErrorResponses: false,
+    introspection: true,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+  });
+  await apollo.start();
+
+  app.disable('x-powered-by');
+
+  app.get('/healthz', async (_req, res) => {
+    const database = await checkDatabase();
+    res.status(database.ok ? 200 : 503).json({ status: database.ok ? 'ok' : 'unavailable', database });
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '100kb' }),
+    expressMiddleware(apollo, { context: async () => createContext(logger) }),
+  );
+
+  mountMiniProgram(app, config.h5Dir);
+
+  // Malformed JSON bodies and other request errors: a clear 400, never a stack.
+  app.use((error: Error & { status?: number }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    const status = error.status && error.status < 500 ? error.status : 500;
+    if (status === 500) logger.error({ err: error }, 'request failed');
+    res.status(status).json({
+      errors: [{ message: status === 500 ? 'Internal server error' : 'Bad request', extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_USER_INPUT' } }],
+    });
+  });
+
+  return {
+    httpServer,
+    listen: (port, host = config.host) =>
+      new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => resolve((httpServer.address() as { port: number }).port));
+      }),
+    close: () => apollo.stop(),
+  };
+}
+
+function mountMiniProgram(app: express.Express, h5Dir: string): void {
+  const index = path.join(h5Dir, 'index.html');
+  app.use(express.static(h5Dir, { index: 'index.html', maxAge: '1h', setHeaders: noCacheForHtml }));
+  app.get('/', (_req, res) => {
+    if (fs.existsSync(index)) res.sendFile(index);
+    else res.status(404).type('text/plain; charset=utf-8').send('The H5 build of the mini program is missing: run `npm start` or `npm run build:h5 -w miniapp`.');
+  });
+}
+
+/** The page itself must revalidate so a new build reaches users; hashed assets may be cached. */
+function noCacheForHtml(res: http.ServerResponse, file: string): void {
+  if (file.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
+}

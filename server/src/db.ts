@@ -1,0 +1,61 @@
+import mongoose, { type ConnectOptions } from 'mongoose';
+import { CountyModel } from './modules/county/county.model';
+import { LectureModel } from './modules/lecture/lecture.model';
+import { LecturerModel } from './modules/lecturer/lecturer.model';
+import { VenueModel } from './modules/venue/venue.model';
+
+export const models = [CountyModel, LectureModel, LecturerModel, VenueModel];
+
+/**
+ * Connects and builds indexes once, at start. Indexes are made here rather than lazily by mongoose
+ * because later invariants (one booking per seat) live in unique indexes and must exist before the
+ * first request.
+ */
+export async function connectDatabase(uri: string, options: ConnectOptions = {}): Promise<typeof mongoose> {
+  mongoose.set('autoIndex', false);
+  mongoose.set('autoCreate', false);
+  await mongoose.connect(uri, { serverSelectionTimeoutMS: 5000, ...options });
+  await Promise.all(models.map((model) => model.createIndexes()));
+  return mongoose;
+}
+
+export async function disconnectDatabase(): Promise<void> {
+  await mongoose.disconnect();
+}
+
+export interface DatabaseHealth {
+  ok: boolean;
+  state: string;
+  engine?: string;
+  version?: string;
+  error?: string;
+}
+
+let engineInfo: { engine: string; version: string } | undefined;
+
+/** Pings the database; FerretDB says who it is in `buildInfo` (asked once), MongoDB does not. */
+export async function checkDatabase(timeoutMs = 2000): Promise<DatabaseHealth> {
+  const state = mongoose.STATES[mongoose.connection.readyState] as string;
+  const db = mongoose.connection.db;
+  if (!db) return { ok: false, state };
+  try {
+    await withTimeout(db.admin().ping(), timeoutMs);
+    if (!engineInfo) {
+      const info = await withTimeout(db.admin().buildInfo(), timeoutMs);
+      engineInfo = { engine: info.ferretdbVersion ? `FerretDB ${info.ferretdbVersion}` : 'MongoDB', version: info.version };
+    }
+    return { ok: true, state, ...engineInfo };
+  } catch (error) {
+    return { ok: false, state, error: (error as Error).message };
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+    promise.then(
+      (value) => (clearTimeout(timer), resolve(value)),
+      (error) => (clearTimeout(timer), reject(error)),
+    );
+  });
+}

@@ -1,0 +1,41 @@
+import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { IsOptional, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { VenueType } from '../venue/venue-type';
+
+@InputType({ description: 'Narrows the lecture list; every given condition must hold' })
+export class LectureFilter {
+  @Field(() => VenueType, { nullable: true })
+  venueType?: VenueType;
+
+  @Field(() => ID, { nullable: true, description: 'Administrative code of a county, e.g. 350702' })
+  @IsOptional()
+  @Matches(/^\d{6}$/, { message: 'countyCode must be a six-digit administrative code' })
+  countyCode?: string;
+
+  @Field({ nullable: true, description: 'Only lectures starting at or after this instant' })
+  from?: Date;
+
+  @Field({ nullable: true, description: 'Only lectures starting before this instant' })
+  to?: Date;
+
+  @Field({ nullable: true, description: 'Words to find in the title or summary' })
+  @IsOptional()
+  @MaxLength(50)
+  search?: string;
+}
+
+@ArgsType()
+export class LecturesArgs {
+  @Field(() => LectureFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  filter?: LectureFilter;
+
+  @Field(() => Int, { defaultValue: 20, description: 'Page size, 1 to 100' })
+  @Min(1)
+  @Max(100)
+  first!: number;
+
+  @Field(() => String, { nullable: true, description: 'endCursor of the previous page' })
+  after?: string;
+}

@@ -1,0 +1,27 @@
+import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
+import { VENUE_TYPES } from '../venue/venue-type';
+
+const lectureSchema = new Schema(
+  {
+    title: { type: String, required: true },
+    summary: { type: String, required: true },
+    startsAt: { type: Date, required: true },
+    endsAt: { type: Date, required: true },
+    venueId: { type: Schema.Types.ObjectId, required: true },
+    lecturerId: { type: Schema.Types.ObjectId, required: true },
+    capacity: { type: Number, required: true, min: 1 },
+    tags: { type: [String], default: [] },
+    // Copied from the venue so that lists filter and reports group without a join: the engine
+    // has no $lookup, and a venue's type and county do not change once lectures are held there.
+    venueType: { type: String, enum: VENUE_TYPES, required: true },
+    countyCode: { type: String, required: true },
+  },
+  { versionKey: false, timestamps: true },
+);
+// The list pages by (startsAt, _id); the filters narrow by venue type and county first.
+lectureSchema.index({ startsAt: 1, _id: 1 });
+lectureSchema.index({ venueType: 1, startsAt: 1 });
+lectureSchema.index({ countyCode: 1, startsAt: 1 });
+
+export type LectureDoc = InferSchemaType<typeof lectureSchema> & { _id: Types.ObjectId };
+export const LectureModel = model('Lecture', lectureSchema, 'lectures');

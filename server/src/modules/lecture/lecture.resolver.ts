@@ -1,0 +1,40 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../context';
+import { loadRequired } from '../shared/by-id-loader';
+import { parseObjectId } from '../shared/object-id';
+import { Lecturer } from '../lecturer/lecturer.type';
+import { Venue } from '../venue/venue.type';
+import { LecturesArgs } from './lecture.input';
+import { countLectures, listLectures } from './lecture.service';
+import { Lecture, LectureConnection } from './lecture.type';
+
+@Resolver(() => Lecture)
+export class LectureResolver {
+  @Query(() => LectureConnection, { description: 'Lectures in start-time order, a page at a time' })
+  lectures(@Args() args: LecturesArgs): Promise<LectureConnection> {
+    return listLectures(args);
+  }
+
+  @Query(() => Lecture, { nullable: true })
+  lecture(@Arg('id', () => ID) id: string, @Ctx() { loaders }: Context): Promise<Lecture | null> {
+    return loaders.lecture.load(parseObjectId(id, 'id').toHexString());
+  }
+
+  @FieldResolver(() => Venue)
+  venue(@Root() lecture: Lecture, @Ctx() { loaders }: Context): Promise<Venue> {
+    return loadRequired(loaders.venue, lecture.venueId, 'Venue');
+  }
+
+  @FieldResolver(() => Lecturer)
+  lecturer(@Root() lecture: Lecture, @Ctx() { loaders }: Context): Promise<Lecturer> {
+    return loadRequired(loaders.lecturer, lecture.lecturerId, 'Lecturer');
+  }
+}
+
+@Resolver(() => LectureConnection)
+export class LectureConnectionResolver {
+  @FieldResolver(() => Int)
+  totalCount(@Root() connection: LectureConnection): Promise<number> {
+    return countLectures(connection.query);
+  }
+}

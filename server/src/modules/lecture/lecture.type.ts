@@ -1,0 +1,83 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Lecturer } from '../lecturer/lecturer.type';
+import { PageInfo } from '../shared/pagination';
+import { Venue } from '../venue/venue.type';
+import type { LectureDoc } from './lecture.model';
+import type { LectureQuery } from './lecture.service';
+
+@ObjectType({ description: 'A family-education public lecture (家庭教育公益大讲堂) at one venue and time' })
+export class Lecture {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  title!: string;
+
+  @Field()
+  summary!: string;
+
+  @Field()
+  startsAt!: Date;
+
+  @Field()
+  endsAt!: Date;
+
+  @Field(() => Venue)
+  venue?: Venue;
+
+  @Field(() => Lecturer)
+  lecturer?: Lecturer;
+
+  /** Resolved to `venue` and `lecturer` through loaders. */
+  venueId!: string;
+  lecturerId!: string;
+
+  @Field(() => Int, { description: 'Seats in the hall' })
+  capacity!: number;
+
+  @Field(() => Int, { description: 'Seats not yet taken' })
+  seatsLeft!: number;
+
+  @Field(() => [String])
+  tags!: string[];
+}
+
+export function toLecture(doc: LectureDoc): Lecture {
+  return {
+    id: doc._id.toHexString(),
+    title: doc.title,
+    summary: doc.summary,
+    startsAt: doc.startsAt,
+    endsAt: doc.endsAt,
+    venueId: doc.venueId.toHexString(),
+    lecturerId: doc.lecturerId.toHexString(),
+    capacity: doc.capacity,
+    // No seat can be taken before bookings exist; booking will count its seats here.
+    seatsLeft: doc.capacity,
+    tags: doc.tags,
+  };
+}
+
+@ObjectType()
+export class LectureEdge {
+  @Field()
+  cursor!: string;
+
+  @Field(() => Lecture)
+  node!: Lecture;
+}
+
+@ObjectType({ description: 'A page of lectures in start-time order' })
+export class LectureConnection {
+  @Field(() => [LectureEdge])
+  edges!: LectureEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+
+  @Field(() => Int, { description: 'All lectures matching the filter, across pages' })
+  totalCount?: number;
+
+  /** The filter behind this page, so `totalCount` is counted only when asked for. */
+  query!: LectureQuery;
+}

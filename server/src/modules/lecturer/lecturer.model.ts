@@ -1,0 +1,15 @@
+import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
+
+const lecturerSchema = new Schema(
+  {
+    name: { type: String, required: true },
+    /** Professional title shown under the name, e.g. 国家二级心理咨询师. */
+    title: { type: String },
+    bio: { type: String },
+    countyCode: { type: String },
+  },
+  { versionKey: false, timestamps: true },
+);
+
+export type LecturerDoc = InferSchemaType<typeof lecturerSchema> & { _id: Types.ObjectId };
+export const LecturerModel = model('Lecturer', lecturerSchema, 'lecturers');

@@ -1,0 +1,78 @@
+import crypto from 'node:crypto';
+import { Types, type Model } from 'mongoose';
+import { CountyModel } from '../modules/county/county.model';
+import { LectureModel } from '../modules/lecture/lecture.model';
+import { LecturerModel } from '../modules/lecturer/lecturer.model';
+import { VenueModel } from '../modules/venue/venue.model';
+import { buildDemoWorld, type DemoWorld } from './demo-world';
+
+/** A stable id per seed key, so re-seeding finds what it wrote before instead of adding twins. */
+export function seedId(key: string): Types.ObjectId {
+  return new Types.ObjectId(crypto.createHash('sha1').update(`demo-world:${key}`).digest('hex').slice(0, 24));
+}
+
+export interface SeedReport {
+  counties: number;
+  venues: number;
+  lecturers: number;
+  lectures: number;
+  /** Documents written by this run; 0 when the world was already there. */
+  inserted: number;
+}
+
+/**
+ * Inserts the documents whose ids are not there yet and leaves existing ones alone, so edits made
+ * in the app survive a re-seed. (Upserts with $setOnInsert would say the same in one command, but
+ * FerretDB 1.24 stalls on a bulk of ~150 upserts that all match.)
+ */
+async function insertMissing(model: Model<any>, docs: Array<{ _id: unknown }>): Promise<number> {
+  const existing = await model.find({ _id: { $in: docs.map((doc) => doc._id) } }, { _id: 1 }).lean<Array<{ _id: unknown }>>();
+  const have = new Set(existing.map((doc) => String(doc._id)));
+  const missing = docs.filter((doc) => !have.has(String(doc._id)));
+  if (missing.length > 0) await model.insertMany(missing, { ordered: false });
+  return missing.length;
+}
+
+export function demoDocuments(world: DemoWorld) {
+  const venuesByKey = new Map(world.venues.map((venue) => [venue.key, venue]));
+  return {
+    counties: world.counties.map((c) => ({ _id: c.code, name: c.name, sortOrder: c.sortOrder })),
+    venues: world.venues.map(({ key, ...venue }) => ({ _id: seedId(key), ...venue })),
+    lecturers: world.lecturers.map(({ key, ...lecturer }) => ({ _id: seedId(key), ...lecturer })),
+    lectures: world.lectures.map(({ key, venueKey, lecturerKey, ...lecture }) => {
+      const venue = venuesByKey.get(venueKey);
+      if (!venue) throw new Error(`demo lecture ${key} names unknown venue ${venueKey}`);
+      return {
+        _id: seedId(key),
+        ...lecture,
+        venueId: seedId(venueKey),
+        lecturerId: seedId(lecturerKey),
+        venueType: venue.type,
+        countyCode: venue.countyCode,
+      };
+    }),
+  };
+}
+
+/** Fills the database with the demo world drawn from the report; safe to run again. */
+export async function seedDemoWorld(now = new Date()): Promise<SeedReport> {
+  const docs = demoDocuments(buildDemoWorld(now));
+  let inserted = 0;
+  inserted += await insertMissing(CountyModel, docs.counties);
+  inserted += await insertMissing(VenueModel, docs.venues);
+  inserted += await insertMissing(LecturerModel, docs.lecturers);
+  inserted += await insertMissing(LectureModel, docs.lectures);
+  return {
+    counties: docs.counties.length,
+    venues: docs.venues.length,
+    lecturers: docs.lecturers.length,
+    lectures: docs.lectures.length,
+    inserted,
+  };
+}
+
+/** `npm start` seeds a database only the first time, when it holds no lectures at all. */
+export async function seedIfEmpty(now = new Date()): Promise<SeedReport | null> {
+  const any = await LectureModel.exists({});
+  return any ? null : seedDemoWorld(now);
+}

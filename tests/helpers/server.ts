@@ -1,0 +1,86 @@
+/**
+ * The real server, in this test process, over HTTP on a free port, against a database of the test
+ * file's own on the real engine. In-process so a test can count the engine's round trips.
+ */
+import 'reflect-metadata';
+import path from 'node:path';
+import mongoose from 'mongoose';
+import { createApp } from '../../server/src/app';
+import { loadConfig } from '../../server/src/config';
+import { connectDatabase, disconnectDatabase } from '../../server/src/db';
+import { createLogger } from '../../server/src/logger';
+import { seedDemoWorld, type SeedReport } from '../../server/src/seed/seed';
+import { uniqueDatabaseUri } from './engine';
+
+export interface GraphQLResponse<T = any> {
+  status: number;
+  data?: T;
+  errors?: Array<{ message: string; path?: string[]; extensions?: Record<string, any> }>;
+}
+
+export interface TestServer {
+  url: string;
+  databaseUri: string;
+  seed?: SeedReport;
+  graphql<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** Counts the commands the server sends to the database while `work` runs. */
+  countRoundTrips(work: () => Promise<unknown>): Promise<number>;
+  close(): Promise<void>;
+}
+
+export interface TestServerOptions {
+  label: string;
+  seed?: boolean;
+  /** Where the H5 build is served from; defaults to the real build. */
+  h5Dir?: string;
+  /** The clock the demo world is built around. */
+  now?: Date;
+}
+
+export async function startTestServer(options: TestServerOptions): Promise<TestServer> {
+  const databaseUri = uniqueDatabaseUri(options.label);
+  await connectDatabase(databaseUri, { monitorCommands: true });
+  const seed = options.seed === false ? undefined : await seedDemoWorld(options.now);
+
+  const config = {
+    ...loadConfig({}),
+    mongodbUri: databaseUri,
+    host: '127.0.0.1',
+    h5Dir: options.h5Dir ?? path.resolve(__dirname, '../../miniapp/dist/h5'),
+  };
+  const app = await createApp(config, createLogger(process.env.TEST_LOG_LEVEL || 'silent'));
+  const port = await app.listen(0);
+  const url = `http://127.0.0.1:${port}`;
+
+  return {
+    url,
+    databaseUri,
+    seed,
+    async graphql(query, variables) {
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as GraphQLResponse;
+      return { status: response.status, data: body.data, errors: body.errors };
+    },
+    async countRoundTrips(work) {
+      let count = 0;
+      const client = mongoose.connection.getClient();
+      const onCommand = () => count++;
+      client.on('commandStarted', onCommand);
+      try {
+        await work();
+      } finally {
+        client.off('commandStarted', onCommand);
+      }
+      return count;
+    },
+    async close() {
+      await app.close();
+      await mongoose.connection.db?.dropDatabase().catch(() => undefined);
+      await disconnectDatabase();
+    },
+  };
+}

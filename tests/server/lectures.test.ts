@@ -1,0 +1,121 @@
+import { startTestServer, type TestServer } from '../helpers/server';
+
+const LIST = /* GraphQL */ `
+  query Lectures($filter: LectureFilter, $first: Int, $after: String) {
+    lectures(filter: $filter, first: $first, after: $after) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      edges {
+        cursor
+        node {
+          id title summary startsAt endsAt capacity seatsLeft tags
+          venue { id name type address isPracticeBase county { code name } }
+          lecturer { id name title bio }
+        }
+      }
+    }
+  }
+`;
+
+type Node = {
+  id: string;
+  title: string;
+  summary: string;
+  startsAt: string;
+  venue: { type: string; county: { code: string; name: string } };
+};
+
+describe('lectures', () => {
+  let server: TestServer;
+  const now = new Date();
+  beforeAll(async () => {
+    server = await startTestServer({ label: 'lectures', now });
+  });
+  afterAll(() => server.close());
+
+  async function list(variables: Record<string, unknown>) {
+    const result = await server.graphql(LIST, variables);
+    expect(result.errors).toBeUndefined();
+    return result.data!.lectures as { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ cursor: string; node: Node }> };
+  }
+
+  async function listAll(filter: Record<string, unknown>, first = 100): Promise<Node[]> {
+    const nodes: Node[] = [];
+    let after: string | null = null;
+    do {
+      const page = await list({ filter, first, after });
+      nodes.push(...page.edges.map((e) => e.node));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    return nodes;
+  }
+
+  it('lists upcoming seeded lectures soonest first, with venue, county and lecturer', async () => {
+    const page = await list({ filter: { from: now.toISOString() }, first: 5 });
+    expect(page.edges).toHaveLength(5);
+    expect(page.totalCount).toBeGreaterThan(20);
+    const starts = page.edges.map((e) => Date.parse(e.node.startsAt));
+    expect([...starts].sort((a, b) => a - b)).toEqual(starts);
+    expect(starts[0]).toBeGreaterThanOrEqual(now.getTime());
+    const first = page.edges[0].node as any;
+    expect(first.title).toMatch(/[\u4e00-\u9fa5]/);
+    expect(first.venue.county.name).toMatch(/(区|县|市)$/);
+    expect(first.lecturer.name).toMatch(/[\u4e00-\u9fa5]/);
+    expect(first.seatsLeft).toBe(first.capacity);
+  });
+
+  it('pages through every lecture with cursors, without gaps or repeats', async () => {
+    const all = await listAll({}, 100);
+    const paged = await listAll({}, 7);
+    expect(paged.map((n) => n.id)).toEqual(all.map((n) => n.id));
+    expect(new Set(all.map((n) => n.id)).size).toBe(server.seed!.lectures);
+    const page = await list({ first: 7 });
+    expect(page.totalCount).toBe(server.seed!.lectures);
+  });
+
+  it('filters by each of the five venue types', async () => {
+    for (const venueType of ['VILLAGE', 'COMMUNITY', 'SCHOOL', 'GOVERNMENT', 'ENTERPRISE']) {
+      const nodes = await listAll({ venueType });
+      expect(nodes.length).toBeGreaterThan(0);
+      expect(new Set(nodes.map((n) => n.venue.type))).toEqual(new Set([venueType]));
+    }
+  });
+
+  it('filters by county and by date range together', async () => {
+    const from = new Date('2023-01-01T00:00:00+08:00');
+    const to = new Date('2024-01-01T00:00:00+08:00');
+    const nodes = await listAll({ countyCode: '350702', from: from.toISOString(), to: to.toISOString() });
+    expect(nodes.length).toBeGreaterThan(0);
+    for (const node of nodes) {
+      expect(node.venue.county.code).toBe('350702');
+      expect(Date.parse(node.startsAt)).toBeGreaterThanOrEqual(from.getTime());
+      expect(Date.parse(node.startsAt)).toBeLessThan(to.getTime());
+    }
+  });
+
+  it('finds Chinese words in titles and summaries, and treats pattern characters literally', async () => {
+    const nodes = await listAll({ search: '家庭教育促进法' });
+    expect(nodes.length).toBeGreaterThan(0);
+    for (const node of nodes) expect(node.title + node.summary).toContain('家庭教育促进法');
+
+    expect(await listAll({ search: '.*' })).toEqual([]);
+    expect(await listAll({ search: '(' })).toEqual([]);
+  });
+
+  it('reads one lecture by id, and answers null for an id that does not exist', async () => {
+    const [node] = (await list({ first: 1 })).edges.map((e) => e.node);
+    const one = await server.graphql(`query($id: ID!) { lecture(id: $id) { id title venue { name } } }`, { id: node.id });
+    expect(one.data.lecture).toMatchObject({ id: node.id, title: node.title });
+
+    const missing = await server.graphql(`query { lecture(id: "000000000000000000000000") { id } }`);
+    expect(missing.errors).toBeUndefined();
+    expect(missing.data.lecture).toBeNull();
+  });
+
+  it('lists the ten counties of Nanping in the city order', async () => {
+    const result = await server.graphql(`{ counties { code name } }`);
+    expect(result.data.counties).toHaveLength(10);
+    expect(result.data.counties[0]).toEqual({ code: '350702', name: '延平区' });
+    expect(result.data.counties[9]).toEqual({ code: '350783', name: '建瓯市' });
+  });
+});

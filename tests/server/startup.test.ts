@@ -1,0 +1,29 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { freePort } from '../../scripts/db/ferretdb';
+
+const main = path.resolve(__dirname, '../../server/dist/main.js');
+
+describe('starting the server', () => {
+  it('exits non-zero within seconds with one clear line when the database is unreachable', async () => {
+    expect(fs.existsSync(main)).toBe(true); // `npm test` compiles the server first
+    const port = await freePort(); // nothing listens there
+    const started = Date.now();
+    const child = spawn(process.execPath, [main], {
+      env: { ...process.env, MONGODB_URI: `mongodb://127.0.0.1:${port}/nowhere`, PORT: '0' },
+    });
+    let stderr = '';
+    let stdout = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+
+    expect(code).not.toBe(0);
+    expect(Date.now() - started).toBeLessThan(15_000);
+    const lines = stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(new RegExp(`^error: cannot reach the database at mongodb://127\\.0\\.0\\.1:${port}/nowhere`));
+    expect(stderr + stdout).not.toMatch(/\n\s+at /);
+  });
+});
