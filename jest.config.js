@@ -26,7 +26,7 @@ module.exports = {
   testTimeout: 60_000,
   projects: [
     { ...common, displayName: 'server', testMatch: ['<rootDir>/tests/server/**/*.test.ts'] },
-    { ...common, displayName: 'weapp', testMatch: ['<rootDir>/tests/miniapp/**/*.test.ts'] },
+    { ...common, displayName: 'weapp', testEnvironment: 'jsdom', testMatch: ['<rootDir>/tests/miniapp/**/*.test.ts'] },
     { ...common, displayName: 'h5', testMatch: ['<rootDir>/tests/e2e/**/*.test.ts'] },
   ],
 };

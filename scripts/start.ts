@@ -8,8 +8,6 @@ import { buildMiniappIfStale, buildServer } from './lib/build';
 import { paths } from './lib/paths';
 import { say } from './lib/run';
 import { startFerretDB, type RunningEngine } from './db/ferretdb';
-import { connectDatabase, disconnectDatabase } from '../server/src/db';
-import { seedIfEmpty } from '../server/src/seed/seed';
 
 const DATABASE = 'family_education';
 
@@ -31,15 +29,6 @@ async function main(): Promise<void> {
   };
 
   try {
-    await connectDatabase(uri);
-    const seeded = await seedIfEmpty();
-    say(
-      seeded
-        ? `Seeded the demo world: ${seeded.counties} counties, ${seeded.venues} venues, ${seeded.lecturers} lecturers, ${seeded.lectures} lectures`
-        : 'The database already holds lectures; not seeding',
-    );
-    await disconnectDatabase();
-
     await buildServer();
     await buildMiniappIfStale('h5');
     await buildMiniappIfStale('weapp');
@@ -50,7 +39,8 @@ async function main(): Promise<void> {
 
   const server = spawn(process.execPath, [path.join(paths.serverDir, 'dist/main.js')], {
     stdio: 'inherit',
-    env: { ...process.env, MONGODB_URI: uri, PORT: port },
+    // The server seeds the demo world itself, only into a database without lectures.
+    env: { ...process.env, MONGODB_URI: uri, PORT: port, SEED_IF_EMPTY: process.env.SEED_IF_EMPTY ?? 'true' },
   });
   const forward = (signal: NodeJS.Signals) => server.kill(signal);
   process.on('SIGINT', forward);

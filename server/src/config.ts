@@ -10,6 +10,8 @@ export interface Config {
   logLevel: string;
   /** Folder holding the H5 build of the mini program, served at `/`. */
   h5Dir: string;
+  /** Fill an empty database with the demo world at start (`npm start` turns this on). */
+  seedIfEmpty: boolean;
 }
 
 const repoRoot = path.resolve(__dirname, '../..');
@@ -31,6 +33,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     isProduction: env.NODE_ENV === 'production',
     logLevel: env.LOG_LEVEL || 'info',
     h5Dir: env.H5_DIR || path.join(repoRoot, 'miniapp/dist/h5'),
+    seedIfEmpty: env.SEED_IF_EMPTY === 'true',
   };
 }
 

@@ -3,6 +3,7 @@ import { createApp } from './app';
 import { loadConfig, redactUri } from './config';
 import { connectDatabase, disconnectDatabase } from './db';
 import { createLogger } from './logger';
+import { seedIfEmpty } from './seed/seed';
 
 /** Starts the server; any failure to start is one clear line on stderr and a non-zero exit. */
 async function main(): Promise<void> {
@@ -14,6 +15,11 @@ async function main(): Promise<void> {
   } catch (error) {
     console.error(`error: cannot reach the database at ${redactUri(config.mongodbUri)}: ${(error as Error).message}`);
     process.exit(1);
+  }
+
+  if (config.seedIfEmpty) {
+    const report = await seedIfEmpty();
+    if (report) logger.info({ ...report }, 'seeded the demo world into an empty database');
   }
 
   const app = await createApp(config, logger);

@@ -2,6 +2,8 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { freePort } from '../../scripts/db/ferretdb';
+import { uniqueDatabaseUri } from '../helpers/engine';
+import { startServerProcess } from '../helpers/server-process';
 
 const main = path.resolve(__dirname, '../../server/dist/main.js');
 
@@ -25,5 +27,32 @@ describe('starting the server', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(new RegExp(`^error: cannot reach the database at mongodb://127\\.0\\.0\\.1:${port}/nowhere`));
     expect(stderr + stdout).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('the compiled server as `npm start` runs it', () => {
+  it('seeds an empty database once, and a restart on the same data never duplicates', async () => {
+    const MONGODB_URI = uniqueDatabaseUri('restart');
+    const total = async (url: string) => {
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ lectures { totalCount } counties { code } }' }),
+      });
+      const { data } = await response.json();
+      return { lectures: data.lectures.totalCount, counties: data.counties.length };
+    };
+
+    const first = await startServerProcess('restart', { MONGODB_URI });
+    const afterFirst = await total(first.url);
+    await first.stop();
+    const second = await startServerProcess('restart', { MONGODB_URI });
+    try {
+      expect(afterFirst.counties).toBe(10);
+      expect(afterFirst.lectures).toBeGreaterThanOrEqual(150);
+      expect(await total(second.url)).toEqual(afterFirst);
+    } finally {
+      await second.stop();
+    }
   });
 });
