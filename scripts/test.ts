@@ -2,6 +2,7 @@
  * `npm test`: installs what the tests need (the engine, Chromium and fonts), builds the server and
  * the mini program where stale, type-checks everything, then runs every suite with jest.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { ensureBrowser } from './lib/browser';
 import { buildMiniappIfStale, buildServer } from './lib/build';
@@ -22,7 +23,22 @@ async function main(): Promise<void> {
   await run(bin('tsc'), ['-p', path.join(paths.miniappDir, 'tsconfig.json'), '--noEmit']);
   await run(bin('tsc'), ['-p', path.join(paths.repoRoot, 'tests/tsconfig.json')]);
   say('Running the tests…');
-  await run(bin('jest'), ['--ci', ...jestArgs], { cwd: paths.repoRoot });
+  const resultsFile = path.join(paths.repoRoot, 'tests/artifacts/jest-results.json');
+  fs.rmSync(resultsFile, { force: true });
+  try {
+    await run(bin('jest'), ['--ci', '--json', `--outputFile=${resultsFile}`, ...jestArgs], { cwd: paths.repoRoot });
+  } finally {
+    printSummary(resultsFile);
+  }
+}
+
+/** The closing line CI reads: "tests: N passed, N failed". */
+function printSummary(resultsFile: string): void {
+  if (!fs.existsSync(resultsFile)) return;
+  const results = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
+  const skipped = results.numPendingTests + results.numTodoTests;
+  const failed = results.numFailedTests + results.numRuntimeErrorTestSuites;
+  console.log(`tests: ${results.numPassedTests} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 }
 
 main().catch((error: Error) => {

@@ -1,0 +1,39 @@
+export default defineAppConfig({
+  pages: [
+    'pages/index/index',
+    'pages/mine/index',
+    'pages/lecture/index',
+  ],
+  window: {
+    // Weapp's default anyway; on H5, Taro draws its own title bar (with a back button)
+    // only when this is set explicitly.
+    navigationStyle: 'default',
+    navigationBarTitleText: '家庭教育大讲堂',
+    navigationBarBackgroundColor: '#b8322e',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f5f1ec',
+    backgroundTextStyle: 'dark',
+  },
+  tabBar: {
+    color: '#4a4a4a',
+    selectedColor: '#b8322e',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      {
+        pagePath: 'pages/index/index',
+        text: '首页',
+        iconPath: 'assets/tab-home.png',
+        selectedIconPath: 'assets/tab-home-active.png',
+      },
+      {
+        pagePath: 'pages/mine/index',
+        text: '我的',
+        iconPath: 'assets/tab-mine.png',
+        selectedIconPath: 'assets/tab-mine-active.png',
+      },
+    ],
+  },
+  // Inject only the components a page uses: faster first start on older phones.
+  lazyCodeLoading: 'requiredComponents',
+})

@@ -1,0 +1,107 @@
+import type { ReactNode } from 'react'
+import { View, Text } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import StatusView from '../../components/StatusView'
+import { useLectureDetail, type LectureDetail } from '../../hooks/useLectureDetail'
+import { formatTimeRange, seatsLabel, venueTypeLabel } from '../../utils/format'
+import './index.scss'
+
+function goHome() {
+  // Opened from a shared link there is no page to go back to: fall back to the home tab.
+  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
+  else void Taro.switchTab({ url: '/pages/index/index' })
+}
+
+export default function LecturePage() {
+  const { params } = useRouter()
+  const id = params.id ? decodeURIComponent(params.id) : undefined
+  const { state, reload } = useLectureDetail(id)
+
+  if (state.status === 'loading') return <StatusView kind='loading' message='正在加载…' />
+  if (state.status === 'notFound') {
+    return <StatusView kind='empty' message='讲座不存在或已下线' actionText='返回首页' onAction={goHome} />
+  }
+  if (state.status === 'error') {
+    return <StatusView kind='error' message={state.message} actionText='重试' onAction={() => void reload()} />
+  }
+  return <LectureDetailView lecture={state.lecture} />
+}
+
+function LectureDetailView({ lecture }: { lecture: LectureDetail }) {
+  const { venue, lecturer } = lecture
+  return (
+    <View className='lecture-detail'>
+      <View className='lecture-detail__hero'>
+        <View className='lecture-detail__badges'>
+          <Text className='lecture-detail__badge'>{venueTypeLabel(venue.type)}</Text>
+          {venue.isPracticeBase && (
+            <Text className='lecture-detail__badge lecture-detail__badge--base'>实践基地</Text>
+          )}
+        </View>
+        <Text className='lecture-detail__title'>{lecture.title}</Text>
+      </View>
+
+      <Section heading='时间'>
+        <Text className='lecture-detail__strong lecture-detail__time'>
+          {formatTimeRange(lecture.startsAt, lecture.endsAt)}
+        </Text>
+      </Section>
+
+      <Section heading='地点'>
+        <View className='lecture-detail__venue'>
+          <Text className='lecture-detail__strong'>{venue.name}</Text>
+          <Text className='lecture-detail__line'>{venue.address}</Text>
+          <Text className='lecture-detail__line lecture-detail__muted'>
+            {venue.county.name} · {venueTypeLabel(venue.type)}
+          </Text>
+        </View>
+      </Section>
+
+      <Section heading='名额'>
+        <View className='lecture-detail__seats'>
+          <Text className='lecture-detail__line'>共 {lecture.capacity} 座</Text>
+          <Text
+            className={`lecture-detail__seats-left${lecture.seatsLeft <= 0 ? ' lecture-detail__seats-left--full' : ''}`}
+          >
+            {seatsLabel(lecture.seatsLeft)}
+          </Text>
+        </View>
+      </Section>
+
+      <Section heading='主讲人'>
+        <View className='lecture-detail__lecturer'>
+          <Text className='lecture-detail__strong'>{lecturer.name}</Text>
+          {lecturer.title && <Text className='lecture-detail__line lecture-detail__muted'>{lecturer.title}</Text>}
+          {lecturer.bio && <Text className='lecture-detail__paragraph'>{lecturer.bio}</Text>}
+        </View>
+      </Section>
+
+      {lecture.tags.length > 0 && (
+        <Section heading='主题'>
+          <View className='lecture-detail__tags'>
+            {lecture.tags.map((tag) => (
+              <Text key={tag} className='lecture-detail__tag'>
+                {tag}
+              </Text>
+            ))}
+          </View>
+        </Section>
+      )}
+
+      <Section heading='讲座简介'>
+        <Text className='lecture-detail__paragraph lecture-detail__summary'>{lecture.summary}</Text>
+      </Section>
+
+      <Text className='lecture-detail__note'>在线预约功能即将开放，敬请关注。</Text>
+    </View>
+  )
+}
+
+function Section({ heading, children }: { heading: string; children: ReactNode }) {
+  return (
+    <View className='lecture-detail__section'>
+      <Text className='lecture-detail__heading'>{heading}</Text>
+      {children}
+    </View>
+  )
+}

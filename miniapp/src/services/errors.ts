@@ -1,0 +1,108 @@
+// Error vocabulary of the client. Pure (no Taro import) so it can be unit-tested in Node.
+
+/** The server's codes (extensions.code) plus one for failures that never reached it. */
+export type ApiErrorCode =
+  | 'NETWORK_ERROR'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'INTERNAL_SERVER_ERROR'
+
+// Short, plain sentences: many readers are grandparents; no codes or jargon on screen.
+const MESSAGES: Record<ApiErrorCode, string> = {
+  NETWORK_ERROR: '网络不太好，请稍后再试',
+  UNAUTHENTICATED: '请先登录',
+  FORBIDDEN: '没有权限，请联系工作人员',
+  BAD_USER_INPUT: '输入有误，请检查后再试',
+  NOT_FOUND: '没有找到',
+  CONFLICT: '信息有变化，请刷新后再试',
+  INTERNAL_SERVER_ERROR: '服务器开小差了，请稍后再试',
+}
+
+const KNOWN_CODES = new Set<string>(Object.keys(MESSAGES))
+
+/** Friendly Chinese message for a code; anything unknown reads as a server problem. */
+export function errorMessage(code: string | undefined | null): string {
+  return code && KNOWN_CODES.has(code) ? MESSAGES[code as ApiErrorCode] : MESSAGES.INTERNAL_SERVER_ERROR
+}
+
+export interface GraphQLErrorPayload {
+  message?: string
+  path?: ReadonlyArray<string | number>
+  extensions?: { code?: string; [key: string]: unknown }
+}
+
+export class ApiError extends Error {
+  /** For the program: branch on this, never on the message. */
+  readonly code: ApiErrorCode
+  /** HTTP status when an answer arrived; 0 when the network failed. */
+  readonly status: number
+  /** The raw GraphQL errors, for logging and field-level hints (BAD_USER_INPUT lists fields). */
+  readonly errors: ReadonlyArray<GraphQLErrorPayload>
+
+  constructor(code: ApiErrorCode, status = 0, errors: ReadonlyArray<GraphQLErrorPayload> = []) {
+    super(errorMessage(code))
+    this.name = 'ApiError'
+    this.code = code
+    this.status = status
+    this.errors = errors
+    // Keep instanceof working when compiled down to ES5 classes.
+    Object.setPrototypeOf(this, ApiError.prototype)
+  }
+}
+
+// Servers report a few codes under other names: type-graphql's auth checker says
+// UNAUTHORIZED for "signed in but not allowed"; bad scalars are validation failures.
+const CODE_ALIASES: Record<string, ApiErrorCode> = {
+  UNAUTHORIZED: 'FORBIDDEN',
+  GRAPHQL_VALIDATION_FAILED: 'BAD_USER_INPUT',
+  GRAPHQL_PARSE_FAILED: 'INTERNAL_SERVER_ERROR',
+}
+
+function normaliseCode(code: unknown): ApiErrorCode {
+  if (typeof code !== 'string') return 'INTERNAL_SERVER_ERROR'
+  if (KNOWN_CODES.has(code)) return code as ApiErrorCode
+  return CODE_ALIASES[code] ?? 'INTERNAL_SERVER_ERROR'
+}
+
+/** What the transport handed back: an HTTP answer, or a failure before any answer. */
+export type Transport =
+  | { kind: 'network'; error?: unknown }
+  | { kind: 'response'; status: number; body: unknown }
+
+function graphQLErrorsOf(body: unknown): GraphQLErrorPayload[] {
+  if (!body || typeof body !== 'object') return []
+  const errors = (body as { errors?: unknown }).errors
+  return Array.isArray(errors) ? (errors as GraphQLErrorPayload[]) : []
+}
+
+/**
+ * Turns one transport outcome into either the `data` object or an ApiError.
+ * Returns `{ data }` on success so a `null` field (e.g. lecture not found) stays data.
+ */
+export function interpretResponse<T>(outcome: Transport): { data: T } | { error: ApiError } {
+  if (outcome.kind === 'network') return { error: new ApiError('NETWORK_ERROR') }
+
+  const { status, body } = outcome
+  const errors = graphQLErrorsOf(body)
+  if (errors.length > 0) {
+    // The first error decides: GraphQL lists the one that stopped execution first.
+    return { error: new ApiError(normaliseCode(errors[0].extensions?.code), status, errors) }
+  }
+  if (status < 200 || status >= 300) {
+    // Gateways answer 502/504 with HTML while the server restarts: say "try later".
+    return { error: new ApiError(status === 401 ? 'UNAUTHENTICATED' : status === 403 ? 'FORBIDDEN' : 'INTERNAL_SERVER_ERROR', status) }
+  }
+  const data = body && typeof body === 'object' ? (body as { data?: unknown }).data : undefined
+  if (data === undefined || data === null) {
+    return { error: new ApiError('INTERNAL_SERVER_ERROR', status) }
+  }
+  return { data: data as T }
+}
+
+/** Message to show for anything caught around a request, ApiError or not. */
+export function messageOf(error: unknown): string {
+  return error instanceof ApiError ? error.message : errorMessage('INTERNAL_SERVER_ERROR')
+}

@@ -1,0 +1,55 @@
+import Taro from '@tarojs/taro'
+import type { TypedDocumentString } from '../gql/graphql'
+import { ApiError, interpretResponse, type Transport } from './errors'
+
+export { ApiError, errorMessage, messageOf } from './errors'
+export type { ApiErrorCode } from './errors'
+
+// API_URL is a build-time constant (config/index.ts): '/graphql' on H5, absolute on weapp.
+const ENDPOINT: string = API_URL
+
+// Slow rural networks: give a request a fair chance before telling the user to retry.
+const TIMEOUT_MS = 15000
+
+const OPERATION_NAME = /\b(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/
+
+/** The operation's own name, so server logs and tests can tell requests apart. */
+export function operationNameOf(query: string): string | undefined {
+  return OPERATION_NAME.exec(query)?.[1]
+}
+
+// Variables are optional only when the operation declares none.
+type VariablesArg<V> = [V] extends [Record<string, never>] ? [variables?: V] : [variables: V]
+
+/**
+ * The one way the app talks to the server. Resolves with the typed `data`,
+ * or rejects with an ApiError whose `message` can be shown as is.
+ */
+export async function request<TResult, TVariables>(
+  document: TypedDocumentString<TResult, TVariables>,
+  ...[variables]: VariablesArg<TVariables>
+): Promise<TResult> {
+  const query = document.toString()
+  let outcome: Transport
+  try {
+    const res = await Taro.request({
+      url: ENDPOINT,
+      method: 'POST',
+      header: { 'content-type': 'application/json' },
+      data: { query, variables: variables ?? {}, operationName: operationNameOf(query) },
+      dataType: 'json',
+      timeout: TIMEOUT_MS,
+    })
+    outcome = { kind: 'response', status: res.statusCode, body: res.data }
+  } catch (error) {
+    outcome = { kind: 'network', error }
+  }
+
+  const result = interpretResponse<TResult>(outcome)
+  if ('error' in result) throw result.error
+  return result.data
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError
+}

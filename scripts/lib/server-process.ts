@@ -1,0 +1,70 @@
+/**
+ * The compiled server (`server/dist/main.js`) in a child process on a free port, seeding an empty
+ * database: the server exactly as `npm start` runs it, for tests and benchmarks.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+export const serverMain = path.resolve(__dirname, '../../server/dist/main.js');
+
+export interface ServerProcess {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function startServerProcess(
+  env: Record<string, string> & { MONGODB_URI: string },
+  timeoutMs = 60_000,
+): Promise<ServerProcess> {
+  if (!fs.existsSync(serverMain)) throw new Error(`${serverMain} is missing: compile the server first (npm test and npm start do)`);
+  const child: ChildProcess = spawn(process.execPath, [serverMain], {
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      SEED_IF_EMPTY: 'true',
+      ...env,
+      // The port is read from the "server listening" line, logged at info.
+      LOG_LEVEL: 'info',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+
+  let output = '';
+  const collect = (chunk: Buffer) => {
+    output += chunk;
+  };
+  child.stdout!.on('data', collect);
+  child.stderr!.on('data', collect);
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the server did not listen within ${timeoutMs} ms:\n${output}`)), timeoutMs);
+    const onLine = () => {
+      for (const line of output.split('\n').slice(0, -1)) {
+        if (!line.startsWith('{')) continue;
+        const entry = JSON.parse(line);
+        if (entry.msg === 'server listening') {
+          clearTimeout(timer);
+          return resolve(entry.port);
+        }
+      }
+    };
+    child.stdout!.on('data', onLine);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the server exited (${code}) before listening:\n${output}`));
+    });
+  });
+  // Keep draining the pipes (a full pipe would block the server) without keeping the text.
+  child.stdout!.removeAllListeners('data').resume();
+  child.stderr!.removeAllListeners('data').resume();
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    async stop() {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
