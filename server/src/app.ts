@@ -6,11 +6,13 @@ import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { Config } from './config';
-import { createContext, type Context } from './context';
+import { TokenService, viewerFromHeader } from './auth/token';
+import { createContext, type Context, type Services } from './context';
 import { checkDatabase } from './db';
 import { createErrorFormatter } from './errors';
 import type { Logger } from './logger';
 import { createSchema } from './schema';
+import { WechatClient } from './wechat/wechat.client';
 
 export interface App {
   httpServer: http.Server;
@@ -23,6 +25,12 @@ export interface App {
 export async function createApp(config: Config, logger: Logger): Promise<App> {
   const app = express();
   const httpServer = http.createServer(app);
+  const services: Services = {
+    logger,
+    tokens: new TokenService(config.auth.secret, config.auth.tokenTtlSeconds),
+    wechat: new WechatClient(config.wechat),
+    isProduction: config.isProduction,
+  };
 
   const apollo = new ApolloServer<Context>({
     schema: await createSchema(),
@@ -43,7 +51,9 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
   app.use(
     '/graphql',
     express.json({ limit: '100kb' }),
-    expressMiddleware(apollo, { context: async () => createContext(logger) }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => createContext(services, await viewerFromHeader(req.headers.authorization, services.tokens)),
+    }),
   );
 
   mountMiniProgram(app, config.h5Dir);

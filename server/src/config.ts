@@ -12,7 +12,25 @@ export interface Config {
   h5Dir: string;
   /** Fill an empty database with the demo world at start (`npm start` turns this on). */
   seedIfEmpty: boolean;
+  auth: {
+    /** HMAC key for session tokens; at least 32 bytes. */
+    secret: string;
+    /** Session lifetime in seconds. */
+    tokenTtlSeconds: number;
+  };
+  wechat: WechatConfig;
 }
+
+export interface WechatConfig {
+  /** WeChat's HTTP API; tests point it at a local fake. */
+  apiBase: string;
+  /** Unset outside a real deployment: WeChat sign-in then answers that it is not configured. */
+  appId?: string;
+  appSecret?: string;
+}
+
+/** Good enough for a laptop, refused in production, where AUTH_SECRET must be set. */
+const DEVELOPMENT_AUTH_SECRET = 'development-only-secret-do-not-use-in-production';
 
 const repoRoot = path.resolve(__dirname, '../..');
 
@@ -25,15 +43,35 @@ function readPort(raw: string | undefined): number {
   return port;
 }
 
+function readAuthSecret(env: NodeJS.ProcessEnv, isProduction: boolean): string {
+  const secret = env.AUTH_SECRET;
+  if (secret) {
+    if (Buffer.byteLength(secret) < 32) throw new Error('AUTH_SECRET must be at least 32 bytes long');
+    return secret;
+  }
+  if (isProduction) throw new Error('AUTH_SECRET must be set in production');
+  return DEVELOPMENT_AUTH_SECRET;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const isProduction = env.NODE_ENV === 'production';
   return {
     port: readPort(env.PORT),
     host: env.HOST || '0.0.0.0',
     mongodbUri: env.MONGODB_URI || 'mongodb://127.0.0.1:27017/family_education',
-    isProduction: env.NODE_ENV === 'production',
+    isProduction,
     logLevel: env.LOG_LEVEL || 'info',
     h5Dir: env.H5_DIR || path.join(repoRoot, 'miniapp/dist/h5'),
     seedIfEmpty: env.SEED_IF_EMPTY === 'true',
+    auth: {
+      secret: readAuthSecret(env, isProduction),
+      tokenTtlSeconds: Number(env.AUTH_TOKEN_TTL_SECONDS || 30 * 24 * 3600),
+    },
+    wechat: {
+      apiBase: env.WECHAT_API_BASE || 'https://api.weixin.qq.com',
+      appId: env.WECHAT_APP_ID || undefined,
+      appSecret: env.WECHAT_APP_SECRET || undefined,
+    },
   };
 }
 

@@ -1,8 +1,10 @@
+import type { TokenService, Viewer } from './auth/token';
 import { createCountyLoader } from './modules/county/county.loader';
 import { createLectureLoader } from './modules/lecture/lecture.loader';
 import { createLecturerLoader } from './modules/lecturer/lecturer.loader';
 import { createVenueLoader } from './modules/venue/venue.loader';
 import type { Logger } from './logger';
+import type { WechatClient } from './wechat/wechat.client';
 
 /** Fresh per request: loaders cache only within one request, so no user sees another's data. */
 export function createLoaders() {
@@ -16,11 +18,20 @@ export function createLoaders() {
 
 export type Loaders = ReturnType<typeof createLoaders>;
 
-export interface Context {
-  loaders: Loaders;
+/** Built once per process and shared by every request. */
+export interface Services {
   logger: Logger;
+  tokens: TokenService;
+  wechat: WechatClient;
+  isProduction: boolean;
 }
 
-export function createContext(logger: Logger): Context {
-  return { loaders: createLoaders(), logger };
+export interface Context extends Services {
+  loaders: Loaders;
+  /** Who is asking; null for an anonymous visitor. */
+  viewer: Viewer | null;
+}
+
+export function createContext(services: Services, viewer: Viewer | null): Context {
+  return { ...services, loaders: createLoaders(), viewer };
 }

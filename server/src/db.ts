@@ -2,9 +2,10 @@ import mongoose, { type ConnectOptions } from 'mongoose';
 import { CountyModel } from './modules/county/county.model';
 import { LectureModel } from './modules/lecture/lecture.model';
 import { LecturerModel } from './modules/lecturer/lecturer.model';
+import { UserModel } from './modules/user/user.model';
 import { VenueModel } from './modules/venue/venue.model';
 
-export const models = [CountyModel, LectureModel, LecturerModel, VenueModel];
+export const models = [CountyModel, LectureModel, LecturerModel, UserModel, VenueModel];
 
 /**
  * Connects and builds indexes once, at start. Indexes are made here rather than lazily by mongoose

@@ -23,6 +23,22 @@ export function badUserInput(field: string, message: string): GraphQLError {
   });
 }
 
+/**
+ * A failure the client cannot fix but may retry (a dependency is down or busy). Its message is
+ * written for the client and so, unlike other INTERNAL_SERVER_ERRORs, is not masked.
+ */
+export function serviceUnavailable(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR', retryable: true } });
+}
+
+export function unauthenticated(message = 'Sign in first'): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+}
+
+export function forbidden(message = 'You may not do this'): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
+}
+
 export function notFound(what: string, id: string): GraphQLError {
   return new GraphQLError(`${what} ${id} was not found`, { extensions: { code: 'NOT_FOUND' } });
 }
@@ -79,6 +95,11 @@ export function createErrorFormatter(logger: Logger) {
         path: formatted.path,
         extensions: { code: 'BAD_USER_INPUT', fields },
       };
+    }
+
+    if (original instanceof GraphQLError && original.extensions.retryable) {
+      logger.warn({ message: original.message, path: formatted.path }, 'dependency unavailable');
+      return { message: original.message, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR', retryable: true } };
     }
 
     const rawCode = String(formatted.extensions?.code ?? '');

@@ -3,10 +3,12 @@ import { buildSchema } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import { CountyResolver } from './modules/county/county.resolver';
 import { LectureConnectionResolver, LectureResolver } from './modules/lecture/lecture.resolver';
+import { UserResolver } from './modules/user/user.resolver';
 import { VenueResolver } from './modules/venue/venue.resolver';
+import { authChecker } from './auth/auth-checker';
 
-export const resolvers = [CountyResolver, LectureResolver, LectureConnectionResolver, VenueResolver] as const;
+export const resolvers = [CountyResolver, LectureResolver, LectureConnectionResolver, UserResolver, VenueResolver] as const;
 
 export function createSchema(): Promise<GraphQLSchema> {
-  return buildSchema({ resolvers, validate: true });
+  return buildSchema({ resolvers, authChecker, validate: true });
 }

@@ -6,7 +6,7 @@ import 'reflect-metadata';
 import path from 'node:path';
 import mongoose from 'mongoose';
 import { createApp } from '../../server/src/app';
-import { loadConfig } from '../../server/src/config';
+import { loadConfig, type Config } from '../../server/src/config';
 import { connectDatabase, disconnectDatabase } from '../../server/src/db';
 import { createLogger } from '../../server/src/logger';
 import { seedDemoWorld, type SeedReport } from '../../server/src/seed/seed';
@@ -22,7 +22,8 @@ export interface TestServer {
   url: string;
   databaseUri: string;
   seed?: SeedReport;
-  graphql<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** POSTs a GraphQL request, with `Authorization: Bearer <token>` when a token is given. */
+  graphql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
   /** Counts the commands the server sends to the database while `work` runs. */
   countRoundTrips(work: () => Promise<unknown>): Promise<number>;
   close(): Promise<void>;
@@ -35,6 +36,8 @@ export interface TestServerOptions {
   h5Dir?: string;
   /** The clock the demo world is built around. */
   now?: Date;
+  /** Settings beyond the defaults, e.g. where the WeChat API is. */
+  config?: Partial<Config>;
 }
 
 export async function startTestServer(options: TestServerOptions): Promise<TestServer> {
@@ -47,6 +50,7 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
     mongodbUri: databaseUri,
     host: '127.0.0.1',
     h5Dir: options.h5Dir ?? path.resolve(__dirname, '../../miniapp/dist/h5'),
+    ...options.config,
   };
   const app = await createApp(config, createLogger(process.env.TEST_LOG_LEVEL || 'silent'));
   const port = await app.listen(0);
@@ -56,10 +60,10 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
     url,
     databaseUri,
     seed,
-    async graphql(query, variables) {
+    async graphql(query, variables, token) {
       const response = await fetch(`${url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
         body: JSON.stringify({ query, variables }),
       });
       const body = (await response.json()) as GraphQLResponse;

@@ -1,0 +1,55 @@
+import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
+import { unauthenticated } from '../errors';
+import { Role } from '../modules/user/user-enums';
+
+/** Who is asking, as the session token says. */
+export interface Viewer {
+  userId: string;
+  role: Role;
+  /** For an organizer: the county they manage; none means the whole city. */
+  countyCode: string | null;
+}
+
+const ISSUER = 'family-education';
+const ROLES = new Set<string>(Object.values(Role));
+
+export class TokenService {
+  private readonly key: Uint8Array;
+
+  constructor(secret: string, private readonly ttlSeconds: number) {
+    this.key = new TextEncoder().encode(secret);
+  }
+
+  async issue(viewer: Viewer, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
+    const issuedAt = Math.floor(now.getTime() / 1000);
+    const expiresAt = new Date((issuedAt + this.ttlSeconds) * 1000);
+    const token = await new SignJWT({ role: viewer.role, county: viewer.countyCode })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(viewer.userId)
+      .setIssuer(ISSUER)
+      .setIssuedAt(issuedAt)
+      .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+      .sign(this.key);
+    return { token, expiresAt };
+  }
+
+  /** A forged, altered or expired token is UNAUTHENTICATED, never a guess at who it was. */
+  async verify(token: string): Promise<Viewer> {
+    try {
+      const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, algorithms: ['HS256'] });
+      if (typeof payload.sub !== 'string' || !ROLES.has(payload.role as string)) throw new Error('malformed claims');
+      return { userId: payload.sub, role: payload.role as Role, countyCode: (payload.county as string | null) ?? null };
+    } catch (error) {
+      if (error instanceof joseErrors.JWTExpired) throw unauthenticated('Your session has expired; sign in again');
+      throw unauthenticated('The session token is not valid; sign in again');
+    }
+  }
+}
+
+/** Reads `Authorization: Bearer <token>`; no header means an anonymous visitor. */
+export async function viewerFromHeader(header: string | undefined, tokens: TokenService): Promise<Viewer | null> {
+  if (!header) return null;
+  const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+  if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>"');
+  return tokens.verify(match[1]);
+}

@@ -1,0 +1,48 @@
+import { Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../context';
+import { forbidden } from '../../errors';
+import { DevelopmentSignInArgs, UpdateProfileArgs, WechatSignInArgs } from './user.input';
+import { findOrCreateUser, getUser, setRole, updateProfile } from './user.service';
+import { AuthPayload, maskPhone, User } from './user.type';
+
+async function sessionFor(user: User, ctx: Context): Promise<AuthPayload> {
+  const { token, expiresAt } = await ctx.tokens.issue({ userId: user.id, role: user.role, countyCode: user.countyCode });
+  return { token, expiresAt, user };
+}
+
+@Resolver(() => User)
+export class UserResolver {
+  @Mutation(() => AuthPayload, { description: 'Signs in with the code from Taro.login; creates a parent account the first time' })
+  async signInWithWechat(@Args() { code }: WechatSignInArgs, @Ctx() ctx: Context): Promise<AuthPayload> {
+    const session = await ctx.wechat.code2Session(code);
+    return sessionFor(await findOrCreateUser(session.openId), ctx);
+  }
+
+  @Mutation(() => AuthPayload, { description: 'Outside production only: sign in as anyone, in any role (H5 and demos)' })
+  async signInForDevelopment(@Args() { openId, role, countyCode }: DevelopmentSignInArgs, @Ctx() ctx: Context): Promise<AuthPayload> {
+    if (ctx.isProduction) throw forbidden('Development sign-in is switched off in production');
+    let user = await findOrCreateUser(`dev:${openId}`, { role, countyCode });
+    if (role && (role !== user.role || (countyCode ?? null) !== user.countyCode)) {
+      user = await setRole(user.id, role, countyCode ?? null);
+    }
+    return sessionFor(user, ctx);
+  }
+
+  @Authorized()
+  @Query(() => User, { description: 'The signed-in user' })
+  me(@Ctx() ctx: Context): Promise<User> {
+    return getUser(ctx.viewer!.userId);
+  }
+
+  @Authorized()
+  @Mutation(() => User)
+  updateProfile(@Args() { input }: UpdateProfileArgs, @Ctx() ctx: Context): Promise<User> {
+    return updateProfile(ctx.viewer!.userId, input);
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  phone(@Root() user: User, @Ctx() { viewer }: Context): string | null {
+    if (!user.fullPhone) return null;
+    return viewer?.userId === user.id ? user.fullPhone : maskPhone(user.fullPhone);
+  }
+}

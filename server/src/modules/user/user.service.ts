@@ -1,0 +1,60 @@
+import { Types } from 'mongoose';
+import { notFound } from '../../errors';
+import { isDuplicateKeyError } from '../shared/mongo-errors';
+import type { UpdateProfileInput } from './user.input';
+import { Role } from './user-enums';
+import { UserModel, type UserDoc } from './user.model';
+import { toUser, type User } from './user.type';
+
+/**
+ * The user for a WeChat openid, created on first sign-in as a parent. Two first sign-ins may race;
+ * the unique index on openId lets one insert win and the other read what it wrote.
+ */
+export async function findOrCreateUser(openId: string, defaults: { role?: Role; countyCode?: string } = {}): Promise<User> {
+  const existing = await UserModel.findOne({ openId }).lean<UserDoc>();
+  if (existing) return toUser(existing);
+  try {
+    const created = await UserModel.create({ openId, role: defaults.role ?? Role.PARENT, countyCode: defaults.countyCode });
+    return toUser(created.toObject() as UserDoc);
+  } catch (error) {
+    if (!isDuplicateKeyError(error)) throw error;
+    const winner = await UserModel.findOne({ openId }).lean<UserDoc>();
+    if (!winner) throw error;
+    return toUser(winner);
+  }
+}
+
+/** Development sign-in may switch a user's role, so one person can try every part of the app. */
+export async function setRole(userId: string, role: Role, countyCode: string | null): Promise<User> {
+  const doc = await UserModel.findByIdAndUpdate(userId, { $set: { role, countyCode } }, { new: true }).lean<UserDoc>();
+  if (!doc) throw notFound('User', userId);
+  return toUser(doc);
+}
+
+export async function getUser(userId: string): Promise<User> {
+  const doc = await UserModel.findById(new Types.ObjectId(userId)).lean<UserDoc>();
+  if (!doc) throw notFound('User', userId);
+  return toUser(doc);
+}
+
+export async function updateProfile(userId: string, input: UpdateProfileInput): Promise<User> {
+  const set: Record<string, unknown> = {};
+  const unset: Record<string, 1> = {};
+  for (const field of ['displayName', 'countyCode', 'guardianKind', 'childrenAgeGroups', 'phone'] as const) {
+    const value = input[field];
+    if (value === undefined) continue;
+    if (value === null) {
+      if (field === 'childrenAgeGroups') set[field] = [];
+      else unset[field] = 1;
+    } else {
+      set[field] = typeof value === 'string' ? value.trim() : value;
+    }
+  }
+  const update: Record<string, unknown> = {};
+  if (Object.keys(set).length) update.$set = set;
+  if (Object.keys(unset).length) update.$unset = unset;
+  if (Object.keys(update).length === 0) return getUser(userId);
+  const doc = await UserModel.findByIdAndUpdate(userId, update, { new: true, runValidators: true }).lean<UserDoc>();
+  if (!doc) throw notFound('User', userId);
+  return toUser(doc);
+}
