@@ -41,4 +41,9 @@ if (!['start', 'test', 'bench'].includes(command)) {
 ensureDependencies();
 const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
 const result = spawnSync(tsx, [path.join(root, 'scripts', `${command}.ts`), ...args], { cwd: root, stdio: 'inherit' });
-process.exit(result.status ?? (result.signal ? 1 : 0));
+if (result.error) {
+  console.error(`error: could not run scripts/${command}.ts: ${result.error.message}`);
+  process.exit(1);
+}
+// A run ended by a signal (or anything but a clean exit) must never read as success.
+process.exit(result.status ?? 1);

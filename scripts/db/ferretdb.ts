@@ -32,7 +32,7 @@ export async function installFerretDB(): Promise<string> {
   if ((await capture('go', ['version'])) === null) {
     throw new Error(
       'Go is needed to build the embedded database (FerretDB) but `go` was not found on PATH. ' +
-        'Install Go 1.22 or newer (https://go.dev/doc/install), or set MONGODB_URI to use an existing MongoDB.',
+        'Install Go 1.24 or newer (https://go.dev/doc/install), or set MONGODB_URI to use an existing MongoDB.',
     );
   }
 
@@ -158,7 +158,18 @@ async function stopStaleProcess(pidFile: string): Promise<void> {
   if (!cmdline.includes('ferretdb')) return;
   say(`Stopping FerretDB left running by an earlier run (pid ${pid})`);
   process.kill(pid, 'SIGTERM');
-  for (let i = 0; i < 100 && fs.existsSync(`/proc/${pid}`); i++) await new Promise((r) => setTimeout(r, 50));
+  if (await exitedWithin(pid, 5000)) return;
+  process.kill(pid, 'SIGKILL');
+  if (!(await exitedWithin(pid, 5000))) throw new Error(`FerretDB (pid ${pid}) from an earlier run will not stop; stop it by hand`);
+}
+
+async function exitedWithin(pid: number, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (!fs.existsSync(`/proc/${pid}`)) return true;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return !fs.existsSync(`/proc/${pid}`);
 }
 
 async function waitUntilReady(child: ChildProcess, uri: string, timeoutSeconds: number, logFile: string): Promise<void> {

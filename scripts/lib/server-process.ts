@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import readline from 'node:readline';
 
 export const serverMain = path.resolve(__dirname, '../../server/dist/main.js');
 
@@ -32,33 +33,29 @@ export async function startServerProcess(
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
-  let output = '';
-  const collect = (chunk: Buffer) => {
-    output += chunk;
-  };
-  child.stdout!.on('data', collect);
-  child.stderr!.on('data', collect);
+  // stdout carries the JSON log lines; stderr is kept only to explain a failed start.
+  let stderr = '';
+  child.stderr!.on('data', (chunk) => (stderr = (stderr + chunk).slice(-4000)));
+  const lines = readline.createInterface({ input: child.stdout! });
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the server did not listen within ${timeoutMs} ms:\n${output}`)), timeoutMs);
-    const onLine = () => {
-      for (const line of output.split('\n').slice(0, -1)) {
-        if (!line.startsWith('{')) continue;
-        const entry = JSON.parse(line);
-        if (entry.msg === 'server listening') {
-          clearTimeout(timer);
-          return resolve(entry.port);
-        }
+    const timer = setTimeout(() => reject(new Error(`the server did not listen within ${timeoutMs} ms:\n${stderr}`)), timeoutMs);
+    lines.on('line', (line) => {
+      let entry: { msg?: string; port?: number };
+      try {
+        entry = JSON.parse(line);
+      } catch {
+        return; // not a log line
       }
-    };
-    child.stdout!.on('data', onLine);
+      if (entry.msg === 'server listening' && typeof entry.port === 'number') {
+        clearTimeout(timer);
+        resolve(entry.port);
+      }
+    });
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`the server exited (${code}) before listening:\n${output}`));
+      reject(new Error(`the server exited (${code}) before listening:\n${stderr}`));
     });
   });
-  // Keep draining the pipes (a full pipe would block the server) without keeping the text.
-  child.stdout!.removeAllListeners('data').resume();
-  child.stderr!.removeAllListeners('data').resume();
 
   return {
     url: `http://127.0.0.1:${port}`,

@@ -5,6 +5,8 @@ export interface Config {
   port: number;
   host: string;
   mongodbUri: string;
+  /** Overrides the database named in the URI (tests give each file its own). */
+  mongodbDbName?: string;
   /** Production hides development-only conveniences; it never changes error masking. */
   isProduction: boolean;
   logLevel: string;
@@ -58,7 +60,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: readPort(env.PORT),
     host: env.HOST || '0.0.0.0',
-    mongodbUri: env.MONGODB_URI || 'mongodb://127.0.0.1:27017/family_education',
+    // Without MONGODB_URI: the embedded engine as `npm start` runs it.
+    mongodbUri: env.MONGODB_URI || 'mongodb://127.0.0.1:27027/family_education',
+    mongodbDbName: env.MONGODB_DB || undefined,
     isProduction,
     logLevel: env.LOG_LEVEL || 'info',
     h5Dir: env.H5_DIR || path.join(repoRoot, 'miniapp/dist/h5'),

@@ -11,9 +11,9 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
 
   try {
-    await connectDatabase(config.mongodbUri);
+    await connectDatabase(config.mongodbUri, { dbName: config.mongodbDbName });
   } catch (error) {
-    console.error(`error: cannot reach the database at ${redactUri(config.mongodbUri)}: ${(error as Error).message}`);
+    console.error(`error: cannot use the database at ${redactUri(config.mongodbUri)}: ${(error as Error).message}`);
     process.exit(1);
   }
 
@@ -26,14 +26,18 @@ async function main(): Promise<void> {
   const port = await app.listen(config.port);
   logger.info({ port, graphql: `/graphql`, health: '/healthz' }, 'server listening');
 
+  // Ctrl+C reaches us twice (from the terminal and forwarded by `npm start`): shut down once.
+  let shuttingDown = false;
   const shutdown = async (signal: string) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
     logger.info({ signal }, 'shutting down');
     await app.close();
     await disconnectDatabase();
     process.exit(0);
   };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
 main().catch((error: Error) => {

@@ -10,7 +10,7 @@ import { loadConfig, type Config } from '../../server/src/config';
 import { connectDatabase, disconnectDatabase } from '../../server/src/db';
 import { createLogger } from '../../server/src/logger';
 import { seedDemoWorld, type SeedReport } from '../../server/src/seed/seed';
-import { uniqueDatabaseUri } from './engine';
+import { testDatabase, type TestDatabase } from './engine';
 
 export interface GraphQLResponse<T = any> {
   status: number;
@@ -20,7 +20,7 @@ export interface GraphQLResponse<T = any> {
 
 export interface TestServer {
   url: string;
-  databaseUri: string;
+  database: TestDatabase;
   seed?: SeedReport;
   /** POSTs a GraphQL request, with `Authorization: Bearer <token>` when a token is given. */
   graphql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
@@ -41,13 +41,14 @@ export interface TestServerOptions {
 }
 
 export async function startTestServer(options: TestServerOptions): Promise<TestServer> {
-  const databaseUri = uniqueDatabaseUri(options.label);
-  await connectDatabase(databaseUri, { monitorCommands: true });
+  const database = testDatabase(options.label);
+  await connectDatabase(database.uri, { dbName: database.dbName, monitorCommands: true });
   const seed = options.seed === false ? undefined : await seedDemoWorld(options.now);
 
   const config = {
     ...loadConfig({}),
-    mongodbUri: databaseUri,
+    mongodbUri: database.uri,
+    mongodbDbName: database.dbName,
     host: '127.0.0.1',
     h5Dir: options.h5Dir ?? path.resolve(__dirname, '../../miniapp/dist/h5'),
     ...options.config,
@@ -58,7 +59,7 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
 
   return {
     url,
-    databaseUri,
+    database,
     seed,
     async graphql(query, variables, token) {
       const response = await fetch(`${url}/graphql`, {

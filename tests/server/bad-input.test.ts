@@ -49,7 +49,12 @@ describe('bad input is refused with BAD_USER_INPUT naming the argument, and chan
     expect(inline.errors![0].message).toContain('HOSPITAL');
   });
 
-  it.each(['garbage', 'eyJ4IjoxfQ', Buffer.from('[1,"zz"]').toString('base64url')])(
+  it.each([
+    'garbage',
+    'eyJ4IjoxfQ',
+    Buffer.from('[1,"zz"]').toString('base64url'),
+    Buffer.from(`[9000000000000000,"${'a'.repeat(24)}"]`).toString('base64url'), // beyond any Date
+  ])(
     'refuses the malformed cursor %p',
     async (after) => {
       expectBadInput(await server.graphql(LIST, { first: 5, after }), 'after');

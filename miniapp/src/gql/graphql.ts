@@ -8,7 +8,7 @@ import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 export type LectureFilter = {
   /** Administrative code of a county, e.g. 350702 */
   countyCode?: string | null | undefined;
-  /** Only lectures starting at or after this instant */
+  /** Only lectures still to end after this instant (under way or later) */
   from?: string | null | undefined;
   /** Words to find in the title or summary */
   search?: string | null | undefined;

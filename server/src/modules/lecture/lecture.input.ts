@@ -2,6 +2,8 @@ import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { IsOptional, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { VenueType } from '../venue/venue-type';
 
+export const DEFAULT_PAGE_SIZE = 20;
+
 @InputType({ description: 'Narrows the lecture list; every given condition must hold' })
 export class LectureFilter {
   @Field(() => VenueType, { nullable: true })
@@ -12,7 +14,7 @@ export class LectureFilter {
   @Matches(/^\d{6}$/, { message: 'countyCode must be a six-digit administrative code' })
   countyCode?: string;
 
-  @Field({ nullable: true, description: 'Only lectures starting at or after this instant' })
+  @Field({ nullable: true, description: 'Only lectures still to end after this instant (under way or later)' })
   from?: Date;
 
   @Field({ nullable: true, description: 'Only lectures starting before this instant' })
@@ -31,10 +33,11 @@ export class LecturesArgs {
   @ValidateNested()
   filter?: LectureFilter;
 
-  @Field(() => Int, { defaultValue: 20, description: 'Page size, 1 to 100' })
+  @Field(() => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: 'Page size, 1 to 100; null means 20' })
+  @IsOptional()
   @Min(1)
   @Max(100)
-  first!: number;
+  first?: number | null;
 
   @Field(() => String, { nullable: true, description: 'endCursor of the previous page' })
   after?: string;

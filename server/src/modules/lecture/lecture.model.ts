@@ -1,5 +1,8 @@
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
 import { VENUE_TYPES } from '../venue/venue-type';
+import { LectureStatus } from './lecture-status';
+
+export const DEFAULT_MAX_PARTY_SIZE = 4;
 
 const lectureSchema = new Schema(
   {
@@ -10,6 +13,9 @@ const lectureSchema = new Schema(
     venueId: { type: Schema.Types.ObjectId, required: true },
     lecturerId: { type: Schema.Types.ObjectId, required: true },
     capacity: { type: Number, required: true, min: 1 },
+    /** Seats one household may book at once. */
+    maxPartySize: { type: Number, min: 1, default: DEFAULT_MAX_PARTY_SIZE },
+    status: { type: String, enum: Object.values(LectureStatus), default: LectureStatus.PUBLISHED },
     tags: { type: [String], default: [] },
     // Copied from the venue so that lists filter and reports group without a join: the engine
     // has no $lookup, and a venue's type and county do not change once lectures are held there.

@@ -2,7 +2,7 @@ import type { QueryFilter } from 'mongoose';
 import { badUserInput } from '../../errors';
 import { decodeTimeCursor, encodeTimeCursor } from '../shared/pagination';
 import { LectureModel, type LectureDoc } from './lecture.model';
-import type { LectureFilter, LecturesArgs } from './lecture.input';
+import { DEFAULT_PAGE_SIZE, type LectureFilter, type LecturesArgs } from './lecture.input';
 import { toLecture, type LectureConnection } from './lecture.type';
 
 /** A validated filter as the database sees it. */
@@ -20,7 +20,8 @@ export function buildLectureQuery(filter: LectureFilter = {}): LectureQuery {
   if (filter.from && filter.to && filter.to <= filter.from) {
     throw badUserInput('filter.to', 'filter.to must be later than filter.from');
   }
-  if (filter.from) conditions.push({ startsAt: { $gte: filter.from } });
+  // "From now" includes a lecture under way: someone running late still finds the address.
+  if (filter.from) conditions.push({ endsAt: { $gt: filter.from } });
   if (filter.to) conditions.push({ startsAt: { $lt: filter.to } });
   const search = filter.search?.trim();
   if (search) {
@@ -31,7 +32,8 @@ export function buildLectureQuery(filter: LectureFilter = {}): LectureQuery {
 }
 
 /** One page in (startsAt, _id) order: one query for the page, a second only if the total is asked. */
-export async function listLectures({ filter, first, after }: LecturesArgs): Promise<LectureConnection> {
+export async function listLectures({ filter, first: requested, after }: LecturesArgs): Promise<LectureConnection> {
+  const first = requested ?? DEFAULT_PAGE_SIZE;
   const query = buildLectureQuery(filter ?? undefined);
   const conditions: LectureQuery[] = [query];
   if (after) {

@@ -24,8 +24,9 @@ export function encodeTimeCursor(cursor: TimeCursor): string {
 export function decodeTimeCursor(value: string, field: string): TimeCursor {
   try {
     const [time, id] = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
-    if (Number.isSafeInteger(time) && typeof id === 'string' && /^[0-9a-f]{24}$/.test(id)) {
-      return { time: new Date(time), id: new Types.ObjectId(id) };
+    const date = new Date(time);
+    if (Number.isSafeInteger(time) && !Number.isNaN(date.getTime()) && typeof id === 'string' && /^[0-9a-f]{24}$/.test(id)) {
+      return { time: date, id: new Types.ObjectId(id) };
     }
   } catch {
     // fall through: any undecodable cursor is the same mistake
