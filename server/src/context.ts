@@ -1,4 +1,5 @@
 import type { TokenService, Viewer } from './auth/token';
+import { createMyBookingLoader, createSeatsTakenLoader } from './modules/booking/booking.loader';
 import { createCountyLoader } from './modules/county/county.loader';
 import { createLectureLoader } from './modules/lecture/lecture.loader';
 import { createLecturerLoader } from './modules/lecturer/lecturer.loader';
@@ -7,9 +8,11 @@ import type { Logger } from './logger';
 import type { WechatClient } from './wechat/wechat.client';
 
 /** Fresh per request: loaders cache only within one request, so no user sees another's data. */
-export function createLoaders() {
+export function createLoaders(viewer: Viewer | null) {
   return {
     county: createCountyLoader(),
+    myBooking: createMyBookingLoader(viewer?.userId ?? null),
+    seatsTaken: createSeatsTakenLoader(),
     lecture: createLectureLoader(),
     lecturer: createLecturerLoader(),
     venue: createVenueLoader(),
@@ -33,5 +36,5 @@ export interface Context extends Services {
 }
 
 export function createContext(services: Services, viewer: Viewer | null): Context {
-  return { ...services, loaders: createLoaders(), viewer };
+  return { ...services, loaders: createLoaders(viewer), viewer };
 }

@@ -1,11 +1,12 @@
 import mongoose, { type ConnectOptions } from 'mongoose';
+import { BookingModel, SeatClaimModel } from './modules/booking/booking.model';
 import { CountyModel } from './modules/county/county.model';
 import { LectureModel } from './modules/lecture/lecture.model';
 import { LecturerModel } from './modules/lecturer/lecturer.model';
 import { UserModel } from './modules/user/user.model';
 import { VenueModel } from './modules/venue/venue.model';
 
-export const models = [CountyModel, LectureModel, LecturerModel, UserModel, VenueModel];
+export const models = [BookingModel, CountyModel, LectureModel, LecturerModel, SeatClaimModel, UserModel, VenueModel];
 
 /**
  * Connects and builds indexes once, at start. Indexes are made here rather than lazily by mongoose

@@ -22,6 +22,7 @@ const bookingSchema = new Schema(
     requestedAt: { type: Date, required: true },
     /** Copied from the lecture, so "upcoming" and "past" page without a join. */
     lectureStartsAt: { type: Date, required: true },
+    lectureEndsAt: { type: Date, required: true },
     confirmedAt: { type: Date },
     /** Set once, first of all steps of a cancellation: the durable word that it happened. */
     cancelledAt: { type: Date },
@@ -31,7 +32,7 @@ const bookingSchema = new Schema(
 bookingSchema.index({ requestKey: 1 }, { unique: true });
 bookingSchema.index({ activeKey: 1 }, { unique: true });
 bookingSchema.index({ lectureId: 1, status: 1, requestedAt: 1 });
-bookingSchema.index({ userId: 1, lectureStartsAt: 1 });
+bookingSchema.index({ userId: 1, lectureEndsAt: 1, lectureStartsAt: 1 });
 
 export type BookingDoc = InferSchemaType<typeof bookingSchema> & { _id: Types.ObjectId };
 export const BookingModel = model('Booking', bookingSchema, 'bookings');

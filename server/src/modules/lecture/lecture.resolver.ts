@@ -4,6 +4,7 @@ import { loadRequired } from '../shared/by-id-loader';
 import { parseObjectId } from '../shared/object-id';
 import { Lecturer } from '../lecturer/lecturer.type';
 import { Venue } from '../venue/venue.type';
+import { Booking } from '../booking/booking.type';
 import { LecturesArgs } from './lecture.input';
 import { countLectures, listLectures } from './lecture.service';
 import { Lecture, LectureConnection } from './lecture.type';
@@ -23,6 +24,16 @@ export class LectureResolver {
   @FieldResolver(() => Venue)
   venue(@Root() lecture: Lecture, @Ctx() { loaders }: Context): Promise<Venue> {
     return loadRequired(loaders.venue, lecture.venueId, 'Venue');
+  }
+
+  @FieldResolver(() => Int)
+  async seatsLeft(@Root() lecture: Lecture, @Ctx() { loaders }: Context): Promise<number> {
+    return Math.max(0, lecture.capacity - (await loaders.seatsTaken.load(lecture.id)));
+  }
+
+  @FieldResolver(() => Booking, { nullable: true, description: "The viewer's active booking for this lecture" })
+  myBooking(@Root() lecture: Lecture, @Ctx() { loaders }: Context): Promise<Booking | null> {
+    return loaders.myBooking.load(lecture.id);
   }
 
   @FieldResolver(() => Lecturer)

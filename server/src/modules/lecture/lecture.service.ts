@@ -2,6 +2,7 @@ import type { QueryFilter } from 'mongoose';
 import { badUserInput } from '../../errors';
 import { decodeTimeCursor, encodeTimeCursor } from '../shared/pagination';
 import { LectureModel, type LectureDoc } from './lecture.model';
+import { LectureStatus } from './lecture-status';
 import { DEFAULT_PAGE_SIZE, type LectureFilter, type LecturesArgs } from './lecture.input';
 import { toLecture, type LectureConnection } from './lecture.type';
 
@@ -14,7 +15,8 @@ function literalPattern(text: string): RegExp {
 }
 
 export function buildLectureQuery(filter: LectureFilter = {}): LectureQuery {
-  const conditions: LectureQuery[] = [];
+  // Drafts and cancelled lectures are not listed (a lecture without a status predates statuses).
+  const conditions: LectureQuery[] = [{ status: { $nin: [LectureStatus.DRAFT, LectureStatus.CANCELLED] } }];
   if (filter.venueType) conditions.push({ venueType: filter.venueType });
   if (filter.countyCode) conditions.push({ countyCode: filter.countyCode });
   if (filter.from && filter.to && filter.to <= filter.from) {
@@ -28,7 +30,7 @@ export function buildLectureQuery(filter: LectureFilter = {}): LectureQuery {
     const pattern = literalPattern(search);
     conditions.push({ $or: [{ title: pattern }, { summary: pattern }] });
   }
-  return conditions.length ? { $and: conditions } : {};
+  return { $and: conditions };
 }
 
 /** One page in (startsAt, _id) order: one query for the page, a second only if the total is asked. */

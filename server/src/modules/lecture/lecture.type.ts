@@ -2,7 +2,9 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Lecturer } from '../lecturer/lecturer.type';
 import { PageInfo } from '../shared/pagination';
 import { Venue } from '../venue/venue.type';
-import type { LectureDoc } from './lecture.model';
+import { cancellationDeadline } from '../booking/booking-rules';
+import { DEFAULT_MAX_PARTY_SIZE, type LectureDoc } from './lecture.model';
+import { LectureStatus } from './lecture-status';
 import type { LectureQuery } from './lecture.service';
 
 @ObjectType({ description: 'A family-education public lecture (家庭教育公益大讲堂) at one venue and time' })
@@ -36,7 +38,16 @@ export class Lecture {
   capacity!: number;
 
   @Field(() => Int, { description: 'Seats not yet taken' })
-  seatsLeft!: number;
+  seatsLeft?: number;
+
+  @Field(() => Int, { description: 'Seats one household may book' })
+  maxPartySize!: number;
+
+  @Field(() => LectureStatus)
+  status!: LectureStatus;
+
+  @Field({ description: 'Bookings can be cancelled until this instant' })
+  cancellationDeadline!: Date;
 
   @Field(() => [String])
   tags!: string[];
@@ -52,8 +63,9 @@ export function toLecture(doc: LectureDoc): Lecture {
     venueId: doc.venueId.toHexString(),
     lecturerId: doc.lecturerId.toHexString(),
     capacity: doc.capacity,
-    // No seat can be taken before bookings exist; booking will count its seats here.
-    seatsLeft: doc.capacity,
+    maxPartySize: doc.maxPartySize ?? DEFAULT_MAX_PARTY_SIZE,
+    status: (doc.status as LectureStatus | undefined) ?? LectureStatus.PUBLISHED,
+    cancellationDeadline: cancellationDeadline(doc.startsAt),
     tags: doc.tags,
   };
 }
