@@ -14,6 +14,8 @@ export interface Config {
   h5Dir: string;
   /** Fill an empty database with the demo world at start (`npm start` turns this on). */
   seedIfEmpty: boolean;
+  /** How often crashed bookings are repaired and freed seats given to the waiting list. */
+  reconcileIntervalMs: number;
   auth: {
     /** HMAC key for session tokens; at least 32 bytes. */
     secret: string;
@@ -67,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     h5Dir: env.H5_DIR || path.join(repoRoot, 'miniapp/dist/h5'),
     seedIfEmpty: env.SEED_IF_EMPTY === 'true',
+    reconcileIntervalMs: Number(env.RECONCILE_INTERVAL_SECONDS || 60) * 1000,
     auth: {
       secret: readAuthSecret(env, isProduction),
       tokenTtlSeconds: Number(env.AUTH_TOKEN_TTL_SECONDS || 30 * 24 * 3600),

@@ -3,6 +3,7 @@ import { createApp } from './app';
 import { loadConfig, redactUri } from './config';
 import { connectDatabase, disconnectDatabase } from './db';
 import { createLogger } from './logger';
+import { startReconciler } from './modules/booking/booking.reconciler';
 import { seedIfEmpty } from './seed/seed';
 
 /** Starts the server; any failure to start is one clear line on stderr and a non-zero exit. */
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
   }
 
   const app = await createApp(config, logger);
+  const stopReconciler = startReconciler(logger, config.reconcileIntervalMs);
   const port = await app.listen(config.port);
   logger.info({ port, graphql: `/graphql`, health: '/healthz' }, 'server listening');
 
@@ -32,6 +34,7 @@ async function main(): Promise<void> {
     if (shuttingDown) return;
     shuttingDown = true;
     logger.info({ signal }, 'shutting down');
+    stopReconciler();
     await app.close();
     await disconnectDatabase();
     process.exit(0);

@@ -18,12 +18,12 @@ function conflict(message: string, extensions: Record<string, unknown> = {}): Gr
   return new GraphQLError(message, { extensions: { code: 'CONFLICT', ...extensions } });
 }
 
-interface SeatedLecture {
+export interface SeatedLecture {
   id: Types.ObjectId;
   capacity: number;
 }
 
-const seated = (lecture: LectureDoc): SeatedLecture => ({ id: lecture._id, capacity: lecture.capacity });
+export const seated = (lecture: LectureDoc): SeatedLecture => ({ id: lecture._id, capacity: lecture.capacity });
 
 async function loadBookableLecture(lectureId: string): Promise<LectureDoc> {
   const id = parseObjectId(lectureId, 'input.lectureId');
@@ -93,7 +93,7 @@ async function replay(booking: BookingDoc, input: BookLectureInput): Promise<Boo
 }
 
 /** A new booking takes seats unless others are already waiting, then queues behind them. */
-async function seatOrQueue(booking: BookingDoc, lecture: SeatedLecture): Promise<void> {
+export async function seatOrQueue(booking: BookingDoc, lecture: SeatedLecture): Promise<void> {
   const someoneWaiting = await BookingModel.exists({ lectureId: lecture.id, status: BookingStatus.WAITLISTED, cancelledAt: null });
   if (!someoneWaiting) {
     const outcome = await claimSeats(lecture, { id: booking._id, partySize: booking.partySize });
@@ -107,7 +107,7 @@ async function seatOrQueue(booking: BookingDoc, lecture: SeatedLecture): Promise
   await promoteWaiting(lecture);
 }
 
-async function markConfirmed(bookingId: Types.ObjectId, seats: number[]): Promise<void> {
+export async function markConfirmed(bookingId: Types.ObjectId, seats: number[]): Promise<void> {
   await BookingModel.updateOne(
     { _id: bookingId, cancelledAt: null },
     { $set: { status: BookingStatus.CONFIRMED, seatNumbers: seats, confirmedAt: new Date() } },

@@ -1,0 +1,108 @@
+import { Types } from 'mongoose';
+import type { Logger } from '../../logger';
+import { LectureModel, type LectureDoc } from '../lecture/lecture.model';
+import { BookingStatus } from './booking-status';
+import { BookingModel, SeatClaimModel, type BookingDoc } from './booking.model';
+import { markConfirmed, promoteWaiting, seatOrQueue, seated } from './booking.service';
+import { releaseSeats } from './seat-allocator';
+
+export interface RepairReport {
+  orphanClaimsFreed: number;
+  cancellationsCompleted: number;
+  pendingDecided: number;
+  confirmedFromClaims: number;
+  partialClaimsFreed: number;
+  promoted: number;
+}
+
+/** How long a booking may sit undecided before it is taken for a crash, not a request in flight. */
+export const STALE_PENDING_MS = 30_000;
+
+/**
+ * Repairs what a crash between two steps of booking or cancelling can leave behind, for one
+ * lecture; every repair is itself a step that is safe to repeat or to run from two processes.
+ */
+export async function reconcileLecture(lecture: LectureDoc, now = new Date()): Promise<RepairReport> {
+  const report: RepairReport = { orphanClaimsFreed: 0, cancellationsCompleted: 0, pendingDecided: 0, confirmedFromClaims: 0, partialClaimsFreed: 0, promoted: 0 };
+  const bookings = await BookingModel.find({ lectureId: lecture._id }).lean<BookingDoc[]>();
+  const byId = new Map(bookings.map((b) => [b._id.toHexString(), b]));
+  const claims = await SeatClaimModel.find({ lectureId: lecture._id }, { bookingId: 1 }).lean<Array<{ bookingId: Types.ObjectId }>>();
+  const claimsPerBooking = new Map<string, number>();
+  for (const claim of claims) {
+    const id = claim.bookingId.toHexString();
+    claimsPerBooking.set(id, (claimsPerBooking.get(id) ?? 0) + 1);
+  }
+
+  // Seats held by a booking that is gone or cancelled.
+  for (const [bookingId, count] of claimsPerBooking) {
+    const booking = byId.get(bookingId);
+    if (!booking || booking.cancelledAt || booking.status === BookingStatus.CANCELLED) {
+      await releaseSeats(new Types.ObjectId(bookingId));
+      report.orphanClaimsFreed += count;
+      claimsPerBooking.delete(bookingId);
+    }
+  }
+
+  for (const booking of bookings) {
+    const id = booking._id.toHexString();
+    // A cancellation recorded (cancelledAt) but not finished.
+    if (booking.cancelledAt && (booking.status !== BookingStatus.CANCELLED || !booking.activeKey.startsWith('cancelled:'))) {
+      await BookingModel.updateOne(
+        { _id: booking._id },
+        { $set: { status: BookingStatus.CANCELLED, activeKey: `cancelled:${id}`, seatNumbers: [] } },
+      );
+      report.cancellationsCompleted++;
+      continue;
+    }
+    if (booking.cancelledAt) continue;
+    const held = claimsPerBooking.get(id) ?? 0;
+    const undecided = booking.status === BookingStatus.PENDING || booking.status === BookingStatus.WAITLISTED;
+    const stale = now.getTime() - booking.requestedAt.getTime() > STALE_PENDING_MS;
+    if (undecided && held === booking.partySize && stale) {
+      // Seats were claimed but the confirmation was never written.
+      const seats = await SeatClaimModel.find({ bookingId: booking._id }, { seatNumber: 1 }).lean<Array<{ seatNumber: number }>>();
+      await markConfirmed(booking._id, seats.map((s) => s.seatNumber).sort((a, b) => a - b));
+      report.confirmedFromClaims++;
+    } else if (undecided && held > 0 && stale) {
+      await releaseSeats(booking._id);
+      report.partialClaimsFreed += held;
+      if (booking.status === BookingStatus.PENDING) {
+        await seatOrQueue(booking, seated(lecture));
+        report.pendingDecided++;
+      }
+    } else if (booking.status === BookingStatus.PENDING && stale) {
+      await seatOrQueue(booking, seated(lecture));
+      report.pendingDecided++;
+    }
+  }
+
+  report.promoted = await promoteWaiting(seated(lecture));
+  return report;
+}
+
+const repaired = (report: RepairReport) => Object.values(report).some((n) => n > 0);
+
+/** Every lecture that still has bookings to look after: those that have not ended. */
+export async function reconcileAll(logger: Logger, now = new Date()): Promise<void> {
+  const lectureIds = await BookingModel.distinct('lectureId', { lectureEndsAt: { $gt: now } });
+  for (const lectureId of lectureIds) {
+    const lecture = await LectureModel.findById(lectureId).lean<LectureDoc>();
+    if (!lecture) continue;
+    const report = await reconcileLecture(lecture, now);
+    if (repaired(report)) logger.warn({ lectureId: String(lectureId), ...report }, 'reconciled bookings');
+  }
+}
+
+/** Runs `reconcileAll` every `intervalMs` in the background; returns a stop function. */
+export function startReconciler(logger: Logger, intervalMs: number): () => void {
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    reconcileAll(logger)
+      .catch((error: Error) => logger.error({ err: error }, 'reconciliation failed'))
+      .finally(() => (running = false));
+  }, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
