@@ -11,6 +11,7 @@ import { createContext, type Context, type Services } from './context';
 import { checkDatabase } from './db';
 import { createErrorFormatter } from './errors';
 import type { Logger } from './logger';
+import { TicketService } from './modules/booking/ticket';
 import { createSchema } from './schema';
 import { WechatClient } from './wechat/wechat.client';
 
@@ -28,6 +29,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
   const services: Services = {
     logger,
     tokens: new TokenService(config.auth.secret, config.auth.tokenTtlSeconds),
+    tickets: new TicketService(config.auth.secret),
     wechat: new WechatClient(config.wechat),
     isProduction: config.isProduction,
   };

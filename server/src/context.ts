@@ -5,6 +5,7 @@ import { createLectureLoader } from './modules/lecture/lecture.loader';
 import { createLecturerLoader } from './modules/lecturer/lecturer.loader';
 import { createVenueLoader } from './modules/venue/venue.loader';
 import type { Logger } from './logger';
+import type { TicketService } from './modules/booking/ticket';
 import type { WechatClient } from './wechat/wechat.client';
 
 /** Fresh per request: loaders cache only within one request, so no user sees another's data. */
@@ -25,6 +26,7 @@ export type Loaders = ReturnType<typeof createLoaders>;
 export interface Services {
   logger: Logger;
   tokens: TokenService;
+  tickets: TicketService;
   wechat: WechatClient;
   isProduction: boolean;
 }

@@ -5,6 +5,8 @@ import { Lecture } from '../lecture/lecture.type';
 import { BookLectureArgs, MyBookingsArgs } from './booking.input';
 import { bookLecture, cancelBooking, getOwnBooking, listMyBookings, waitlistPosition } from './booking.service';
 import { Booking, BookingConnection } from './booking.type';
+import { BookingStatus } from './booking-status';
+import { Ticket } from './ticket';
 
 @Resolver(() => Booking)
 export class BookingResolver {
@@ -35,6 +37,12 @@ export class BookingResolver {
   @FieldResolver(() => Lecture)
   lecture(@Root() booking: Booking, @Ctx() { loaders }: Context): Promise<Lecture> {
     return loadRequired(loaders.lecture, booking.lectureId, 'Lecture');
+  }
+
+  @FieldResolver(() => Ticket, { nullable: true, description: 'The check-in code, while seats are held' })
+  ticket(@Root() booking: Booking, @Ctx() { tickets }: Context): Promise<Ticket> | null {
+    if (booking.status !== BookingStatus.CONFIRMED && booking.status !== BookingStatus.CHECKED_IN) return null;
+    return tickets.issue({ bookingId: booking.id, lectureId: booking.lectureId, lectureEndsAt: booking.lectureEndsAt });
   }
 
   @FieldResolver(() => Int, { nullable: true })

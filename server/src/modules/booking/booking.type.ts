@@ -34,6 +34,7 @@ export class Booking {
   cancelledAt!: Date | null;
 
   lectureStartsAt!: Date;
+  lectureEndsAt!: Date;
 }
 
 /** A cancellation, even one whose later steps have not run yet, is what the household sees. */
@@ -48,6 +49,7 @@ export function toBooking(doc: BookingDoc): Booking {
     requestedAt: doc.requestedAt,
     cancelledAt: doc.cancelledAt ?? null,
     lectureStartsAt: doc.lectureStartsAt,
+    lectureEndsAt: doc.lectureEndsAt,
   };
 }
 

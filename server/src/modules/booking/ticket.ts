@@ -1,0 +1,67 @@
+import crypto from 'node:crypto';
+import { Field, ObjectType } from 'type-graphql';
+import { SignJWT, jwtVerify } from 'jose';
+
+@ObjectType({ description: 'What a household shows at the door' })
+export class Ticket {
+  @Field({ description: 'Signed code for the QR image; names the booking and its lecture' })
+  code!: string;
+
+  @Field({ description: 'The same ticket as 8 letters and digits to read aloud, e.g. K7Q2-9XMA' })
+  shortCode!: string;
+}
+
+export interface TicketHolder {
+  bookingId: string;
+  lectureId: string;
+  lectureEndsAt: Date;
+}
+
+export class TicketError extends Error {}
+
+/** Crockford's base32: no I, L, O or U, so a code read aloud is not misheard. */
+const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/**
+ * Check-in codes. The QR code is a JWS over (booking, lecture) with a key of its own, derived from
+ * AUTH_SECRET, so a session token can never pass for a ticket or the reverse. The short code is an
+ * HMAC of the booking and lecture: unguessable, and different for every lecture.
+ */
+export class TicketService {
+  private readonly key: Uint8Array;
+
+  constructor(authSecret: string) {
+    this.key = crypto.createHmac('sha256', authSecret).update('family-education ticket key v1').digest();
+  }
+
+  async issue(holder: TicketHolder): Promise<Ticket> {
+    const code = await new SignJWT({ lec: holder.lectureId })
+      .setProtectedHeader({ alg: 'HS256', typ: 'ticket' })
+      .setSubject(holder.bookingId)
+      // Good until a day after the lecture, for late check-ins typed in afterwards.
+      .setExpirationTime(Math.floor(holder.lectureEndsAt.getTime() / 1000) + 24 * 3600)
+      .sign(this.key);
+    return { code, shortCode: this.shortCode(holder.bookingId, holder.lectureId) };
+  }
+
+  shortCode(bookingId: string, lectureId: string): string {
+    const digest = crypto.createHmac('sha256', this.key).update(`${lectureId}:${bookingId}`).digest();
+    let bits = 0n;
+    for (const byte of digest.subarray(0, 5)) bits = (bits << 8n) | BigInt(byte);
+    let text = '';
+    for (let i = 0; i < 8; i++) text = ALPHABET[Number((bits >> BigInt(5 * i)) & 31n)] + text;
+    return `${text.slice(0, 4)}-${text.slice(4)}`;
+  }
+
+  /** The booking a QR code names, if it is genuine and for this lecture. */
+  async verify(code: string, lectureId: string): Promise<string> {
+    let payload;
+    try {
+      ({ payload } = await jwtVerify(code, this.key, { algorithms: ['HS256'], typ: 'ticket' }));
+    } catch {
+      throw new TicketError('This is not a valid ticket');
+    }
+    if (payload.lec !== lectureId) throw new TicketError('This ticket is for another lecture');
+    return payload.sub as string;
+  }
+}
