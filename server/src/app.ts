@@ -17,6 +17,8 @@ import { WechatClient } from './wechat/wechat.client';
 
 export interface App {
   httpServer: http.Server;
+  /** Shared with the background workers, so they use the same WeChat client. */
+  services: Services;
   /** Listens and resolves with the bound port (useful with port 0 in tests). */
   listen(port: number, host?: string): Promise<number>;
   close(): Promise<void>;
@@ -30,6 +32,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     logger,
     tokens: new TokenService(config.auth.secret, config.auth.tokenTtlSeconds),
     tickets: new TicketService(config.auth.secret),
+    messageTemplates: config.wechat.templates,
     wechat: new WechatClient(config.wechat),
     isProduction: config.isProduction,
   };
@@ -75,6 +78,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
 
   return {
     httpServer,
+    services,
     listen: (port, host = config.host) =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);

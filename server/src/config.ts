@@ -14,6 +14,8 @@ export interface Config {
   h5Dir: string;
   /** Fill an empty database with the demo world at start (`npm start` turns this on). */
   seedIfEmpty: boolean;
+  /** How often due messages (confirmations, reminders) are sent. */
+  deliveryIntervalMs: number;
   /** How often crashed bookings are repaired and freed seats given to the waiting list. */
   reconcileIntervalMs: number;
   auth: {
@@ -31,6 +33,8 @@ export interface WechatConfig {
   /** Unset outside a real deployment: WeChat sign-in then answers that it is not configured. */
   appId?: string;
   appSecret?: string;
+  /** Subscribe-message template ids, from the mini program's admin console. */
+  templates: { booking?: string; reminder?: string };
 }
 
 /** Good enough for a laptop, refused in production, where AUTH_SECRET must be set. */
@@ -78,7 +82,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       apiBase: env.WECHAT_API_BASE || 'https://api.weixin.qq.com',
       appId: env.WECHAT_APP_ID || undefined,
       appSecret: env.WECHAT_APP_SECRET || undefined,
+      templates: { booking: env.WECHAT_TEMPLATE_BOOKING || undefined, reminder: env.WECHAT_TEMPLATE_REMINDER || undefined },
     },
+    deliveryIntervalMs: Number(env.DELIVERY_INTERVAL_SECONDS || 15) * 1000,
   };
 }
 

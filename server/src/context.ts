@@ -6,6 +6,7 @@ import { createLecturerLoader } from './modules/lecturer/lecturer.loader';
 import { createVenueLoader } from './modules/venue/venue.loader';
 import type { Logger } from './logger';
 import type { TicketService } from './modules/booking/ticket';
+import type { MessageTemplates } from './modules/notification/delivery.worker';
 import type { WechatClient } from './wechat/wechat.client';
 
 /** Fresh per request: loaders cache only within one request, so no user sees another's data. */
@@ -27,6 +28,7 @@ export interface Services {
   logger: Logger;
   tokens: TokenService;
   tickets: TicketService;
+  messageTemplates: MessageTemplates;
   wechat: WechatClient;
   isProduction: boolean;
 }

@@ -3,10 +3,11 @@ import { BookingModel, SeatClaimModel } from './modules/booking/booking.model';
 import { CountyModel } from './modules/county/county.model';
 import { LectureModel } from './modules/lecture/lecture.model';
 import { LecturerModel } from './modules/lecturer/lecturer.model';
+import { OutboxAttemptModel, OutboxModel } from './modules/notification/outbox.model';
 import { UserModel } from './modules/user/user.model';
 import { VenueModel } from './modules/venue/venue.model';
 
-export const models = [BookingModel, CountyModel, LectureModel, LecturerModel, SeatClaimModel, UserModel, VenueModel];
+export const models = [BookingModel, CountyModel, LectureModel, LecturerModel, OutboxAttemptModel, OutboxModel, SeatClaimModel, UserModel, VenueModel];
 
 /**
  * Connects and builds indexes once, at start. Indexes are made here rather than lazily by mongoose

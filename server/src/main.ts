@@ -4,6 +4,7 @@ import { loadConfig, redactUri } from './config';
 import { connectDatabase, disconnectDatabase } from './db';
 import { createLogger } from './logger';
 import { startReconciler } from './modules/booking/booking.reconciler';
+import { startDeliveryWorker } from './modules/notification/delivery.worker';
 import { seedIfEmpty } from './seed/seed';
 
 /** Starts the server; any failure to start is one clear line on stderr and a non-zero exit. */
@@ -25,6 +26,10 @@ async function main(): Promise<void> {
 
   const app = await createApp(config, logger);
   const stopReconciler = startReconciler(logger, config.reconcileIntervalMs);
+  const stopDelivery = startDeliveryWorker(
+    { wechat: app.services.wechat, templates: config.wechat.templates, logger },
+    config.deliveryIntervalMs,
+  );
   const port = await app.listen(config.port);
   logger.info({ port, graphql: `/graphql`, health: '/healthz' }, 'server listening');
 
@@ -35,6 +40,7 @@ async function main(): Promise<void> {
     shuttingDown = true;
     logger.info({ signal }, 'shutting down');
     stopReconciler();
+    stopDelivery();
     await app.close();
     await disconnectDatabase();
     process.exit(0);

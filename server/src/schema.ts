@@ -4,11 +4,12 @@ import type { GraphQLSchema } from 'graphql';
 import { BookingResolver } from './modules/booking/booking.resolver';
 import { CountyResolver } from './modules/county/county.resolver';
 import { LectureConnectionResolver, LectureResolver } from './modules/lecture/lecture.resolver';
+import { NotificationResolver } from './modules/notification/notification.resolver';
 import { UserResolver } from './modules/user/user.resolver';
 import { VenueResolver } from './modules/venue/venue.resolver';
 import { authChecker } from './auth/auth-checker';
 
-export const resolvers = [BookingResolver, CountyResolver, LectureResolver, LectureConnectionResolver, UserResolver, VenueResolver] as const;
+export const resolvers = [BookingResolver, CountyResolver, LectureResolver, LectureConnectionResolver, NotificationResolver, UserResolver, VenueResolver] as const;
 
 export function createSchema(): Promise<GraphQLSchema> {
   return buildSchema({ resolvers, authChecker, validate: true });

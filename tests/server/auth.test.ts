@@ -20,7 +20,7 @@ describe('sign-in, sessions and profiles', () => {
     server = await startTestServer({
       label: 'auth',
       seed: false,
-      config: { wechat: { apiBase: wechat.baseUrl, appId: wechat.appId, appSecret: wechat.appSecret } },
+      config: { wechat: { apiBase: wechat.baseUrl, appId: wechat.appId, appSecret: wechat.appSecret, templates: {} } },
     });
   });
   afterAll(async () => {

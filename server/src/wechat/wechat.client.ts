@@ -2,6 +2,20 @@ import { GraphQLError } from 'graphql';
 import { badUserInput, serviceUnavailable } from '../errors';
 import type { WechatConfig } from '../config';
 
+export class WechatSendError extends Error {
+  constructor(
+    readonly errcode: number,
+    errmsg: string,
+  ) {
+    super(`WeChat error ${errcode}: ${errmsg}`);
+  }
+
+  /** Worth another try later: WeChat busy, quota, or our token gone stale. */
+  get retryable(): boolean {
+    return [-1, 40001, 42001, 45009, 45011].includes(this.errcode);
+  }
+}
+
 export interface WechatSession {
   openId: string;
   unionId?: string;
@@ -43,10 +57,48 @@ export class WechatClient {
     return { openId: body.openid, unionId: body.unionid };
   }
 
-  private async get(url: URL): Promise<Record<string, any>> {
+  private accessToken: { value: string; expiresAt: number } | null = null;
+
+  /** The server's access token (auth.getAccessToken), cached until shortly before it expires. */
+  private async getAccessToken(): Promise<string> {
+    if (this.accessToken && this.accessToken.expiresAt > Date.now()) return this.accessToken.value;
+    const url = new URL('/cgi-bin/token', this.config.apiBase);
+    url.search = new URLSearchParams({ grant_type: 'client_credential', appid: this.config.appId!, secret: this.config.appSecret! }).toString();
+    const body = await this.get(url);
+    if (body.errcode || typeof body.access_token !== 'string') throw new WechatSendError(body.errcode ?? -1, body.errmsg ?? 'no access_token');
+    this.accessToken = { value: body.access_token, expiresAt: Date.now() + (Number(body.expires_in ?? 7200) - 300) * 1000 };
+    return body.access_token;
+  }
+
+  /**
+   * Sends a subscribe message (subscribeMessage.send). Throws WechatSendError with WeChat's
+   * errcode; 43101 means the user has not subscribed (or used up the one-time subscription).
+   */
+  async sendSubscribeMessage(message: { toOpenId: string; templateId: string; page: string; data: Record<string, string> }): Promise<void> {
+    const token = await this.getAccessToken();
+    const url = new URL('/cgi-bin/message/subscribe/send', this.config.apiBase);
+    url.search = new URLSearchParams({ access_token: token }).toString();
+    const body = await this.post(url, {
+      touser: message.toOpenId,
+      template_id: message.templateId,
+      page: message.page,
+      lang: 'zh_CN',
+      data: Object.fromEntries(Object.entries(message.data).map(([key, value]) => [key, { value }])),
+    });
+    if (body.errcode) {
+      if (body.errcode === 40001 || body.errcode === 42001) this.accessToken = null; // token revoked or expired early
+      throw new WechatSendError(body.errcode, body.errmsg);
+    }
+  }
+
+  private async post(url: URL, payload: unknown): Promise<Record<string, any>> {
+    return this.get(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) });
+  }
+
+  private async get(url: URL, init: RequestInit = {}): Promise<Record<string, any>> {
     let response: Response;
     try {
-      response = await fetch(url, { signal: AbortSignal.timeout(this.timeoutMs) });
+      response = await fetch(url, { ...init, signal: AbortSignal.timeout(this.timeoutMs) });
     } catch (error) {
       throw serviceUnavailable(`WeChat could not be reached (${(error as Error).message})`);
     }

@@ -5,6 +5,8 @@ import { BookingStatus } from './booking-status';
 import { BookingModel, SeatClaimModel, type BookingDoc } from './booking.model';
 import { markConfirmed, promoteWaiting, seatOrQueue, seated } from './booking.service';
 import { releaseSeats } from './seat-allocator';
+import { OutboxKind, OutboxModel } from '../notification/outbox.model';
+import { queueConfirmationMessages } from '../notification/outbox.service';
 
 export interface RepairReport {
   orphanClaimsFreed: number;
@@ -12,7 +14,21 @@ export interface RepairReport {
   pendingDecided: number;
   confirmedFromClaims: number;
   partialClaimsFreed: number;
+  messagesQueued: number;
   promoted: number;
+}
+
+/** A crash between confirming and queueing the confirmation would leave the household untold. */
+async function queueMissingConfirmations(lectureId: Types.ObjectId): Promise<number> {
+  const confirmed = await BookingModel.find({ lectureId, status: BookingStatus.CONFIRMED, cancelledAt: null }).lean<BookingDoc[]>();
+  if (confirmed.length === 0) return 0;
+  const told = new Set(
+    (await OutboxModel.find({ bookingId: { $in: confirmed.map((b) => b._id) }, kind: { $in: [OutboxKind.BOOKING_CONFIRMED, OutboxKind.WAITLIST_PROMOTED] } }, { bookingId: 1 }).lean<Array<{ bookingId: Types.ObjectId }>>())
+      .map((o) => o.bookingId.toHexString()),
+  );
+  const untold = confirmed.filter((b) => !told.has(b._id.toHexString()));
+  for (const booking of untold) await queueConfirmationMessages({ id: booking._id, userId: booking.userId }, booking.lectureStartsAt, false);
+  return untold.length;
 }
 
 /** How long a booking may sit undecided before it is taken for a crash, not a request in flight. */
@@ -23,7 +39,15 @@ export const STALE_PENDING_MS = 30_000;
  * lecture; every repair is itself a step that is safe to repeat or to run from two processes.
  */
 export async function reconcileLecture(lecture: LectureDoc, now = new Date()): Promise<RepairReport> {
-  const report: RepairReport = { orphanClaimsFreed: 0, cancellationsCompleted: 0, pendingDecided: 0, confirmedFromClaims: 0, partialClaimsFreed: 0, promoted: 0 };
+  const report: RepairReport = {
+    orphanClaimsFreed: 0,
+    cancellationsCompleted: 0,
+    pendingDecided: 0,
+    confirmedFromClaims: 0,
+    partialClaimsFreed: 0,
+    messagesQueued: 0,
+    promoted: 0,
+  };
   const bookings = await BookingModel.find({ lectureId: lecture._id }).lean<BookingDoc[]>();
   const byId = new Map(bookings.map((b) => [b._id.toHexString(), b]));
   const claims = await SeatClaimModel.find({ lectureId: lecture._id }, { bookingId: 1 }).lean<Array<{ bookingId: Types.ObjectId }>>();
@@ -61,7 +85,7 @@ export async function reconcileLecture(lecture: LectureDoc, now = new Date()): P
     if (undecided && held === booking.partySize && stale) {
       // Seats were claimed but the confirmation was never written.
       const seats = await SeatClaimModel.find({ bookingId: booking._id }, { seatNumber: 1 }).lean<Array<{ seatNumber: number }>>();
-      await markConfirmed(booking._id, seats.map((s) => s.seatNumber).sort((a, b) => a - b));
+      await markConfirmed(booking, seats.map((s) => s.seatNumber).sort((a, b) => a - b), booking.status === BookingStatus.WAITLISTED);
       report.confirmedFromClaims++;
     } else if (undecided && held > 0 && stale) {
       await releaseSeats(booking._id);
@@ -76,6 +100,7 @@ export async function reconcileLecture(lecture: LectureDoc, now = new Date()): P
     }
   }
 
+  report.messagesQueued = await queueMissingConfirmations(lecture._id);
   report.promoted = await promoteWaiting(seated(lecture));
   return report;
 }

@@ -13,6 +13,7 @@ import { BookingModel, SeatClaimModel, type BookingDoc } from './booking.model';
 import { BookingTime, type BookLectureInput, type MyBookingsArgs } from './booking.input';
 import { toBooking, type Booking, type BookingConnection } from './booking.type';
 import { claimSeats, releaseSeats } from './seat-allocator';
+import { dropMessagesFor, queueConfirmationMessages } from '../notification/outbox.service';
 
 function conflict(message: string, extensions: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'CONFLICT', ...extensions } });
@@ -98,7 +99,7 @@ export async function seatOrQueue(booking: BookingDoc, lecture: SeatedLecture): 
   if (!someoneWaiting) {
     const outcome = await claimSeats(lecture, { id: booking._id, partySize: booking.partySize });
     if (outcome.kind === 'CLAIMED') {
-      await markConfirmed(booking._id, outcome.seats);
+      await markConfirmed(booking, outcome.seats, false);
       return;
     }
   }
@@ -107,11 +108,13 @@ export async function seatOrQueue(booking: BookingDoc, lecture: SeatedLecture): 
   await promoteWaiting(lecture);
 }
 
-export async function markConfirmed(bookingId: Types.ObjectId, seats: number[]): Promise<void> {
+/** Records the seats and queues the household's confirmation and reminders. */
+export async function markConfirmed(booking: BookingDoc, seats: number[], promoted: boolean): Promise<void> {
   await BookingModel.updateOne(
-    { _id: bookingId, cancelledAt: null },
+    { _id: booking._id, cancelledAt: null },
     { $set: { status: BookingStatus.CONFIRMED, seatNumbers: seats, confirmedAt: new Date() } },
   );
+  await queueConfirmationMessages({ id: booking._id, userId: booking.userId }, booking.lectureStartsAt, promoted);
 }
 
 /**
@@ -131,7 +134,7 @@ export async function promoteWaiting(lecture: SeatedLecture): Promise<number> {
     if (booking.partySize > free) continue;
     const outcome = await claimSeats(lecture, { id: booking._id, partySize: booking.partySize });
     if (outcome.kind === 'CLAIMED') {
-      await markConfirmed(booking._id, outcome.seats);
+      await markConfirmed(booking, outcome.seats, true);
       free -= booking.partySize;
       promoted++;
     } else if (outcome.kind === 'NO_ROOM') {
@@ -163,6 +166,7 @@ export async function cancelBooking(viewer: Viewer, bookingId: string): Promise<
     { $set: { cancelledAt: now, status: BookingStatus.CANCELLED, activeKey: `cancelled:${booking._id.toHexString()}`, seatNumbers: [] } },
   );
   await releaseSeats(booking._id);
+  await dropMessagesFor(booking._id);
   const lecture = await LectureModel.findById(booking.lectureId).lean<LectureDoc>();
   if (lecture) await promoteWaiting(seated(lecture));
   return toBooking((await BookingModel.findById(booking._id).lean<BookingDoc>())!);
