@@ -124,3 +124,63 @@ describe('lectures', () => {
     expect(result.data.counties[9]).toEqual({ code: '350783', name: '建瓯市' });
   });
 });
+
+describe('finding lectures for a household', () => {
+  let server: TestServer;
+  const now = new Date();
+  beforeAll(async () => {
+    server = await startTestServer({ label: 'forme', now });
+  });
+  afterAll(() => server.close());
+
+  const PAGE = `query($filter: LectureFilter, $first: Int, $after: String, $orderBy: LectureOrder) {
+    lectures(filter: $filter, first: $first, after: $after, orderBy: $orderBy) {
+      totalCount pageInfo { hasNextPage endCursor }
+      edges { node { id startsAt audienceAgeGroups venue { county { code } } } }
+    }
+  }`;
+
+  async function all(variables: Record<string, unknown>, token?: string, first = 7) {
+    const nodes: any[] = [];
+    let after: string | null = null;
+    do {
+      const result: any = await server.graphql(PAGE, { ...variables, first, after }, token);
+      expect(result.errors).toBeUndefined();
+      nodes.push(...result.data.lectures.edges.map((e: any) => e.node));
+      after = result.data.lectures.pageInfo.hasNextPage ? result.data.lectures.pageInfo.endCursor : null;
+    } while (after);
+    return nodes;
+  }
+
+  it('filters by a child’s stage, keeping lectures meant for every age', async () => {
+    const nodes = await all({ filter: { ageGroup: 'INFANT' } }, undefined, 100);
+    expect(nodes.length).toBeGreaterThan(0);
+    for (const node of nodes) expect(node.audienceAgeGroups.length === 0 || node.audienceAgeGroups.includes('INFANT')).toBe(true);
+    const everyone = await all({}, undefined, 100);
+    expect(nodes.length).toBeLessThan(everyone.length);
+  });
+
+  it('puts lectures in the parent’s county for their children’s ages first, then the county, then the ages, then the rest', async () => {
+    const signIn = await server.graphql(`mutation { signInForDevelopment(openId: "for-me-parent") { token } }`);
+    const token = signIn.data.signInForDevelopment.token;
+    await server.graphql(`mutation { updateProfile(input: { countyCode: "350721", childrenAgeGroups: [PRIMARY] }) { id } }`, {}, token);
+    const filter = { from: now.toISOString() };
+    const ranked = await all({ filter, orderBy: 'FOR_ME' }, token, 4);
+    const plain = await all({ filter }, undefined, 100);
+    expect(ranked.map((n) => n.id).sort()).toEqual(plain.map((n) => n.id).sort());
+
+    const tier = (n: any) => {
+      const county = n.venue.county.code === '350721';
+      const ages = n.audienceAgeGroups.length === 0 || n.audienceAgeGroups.includes('PRIMARY');
+      return county && ages ? 0 : county ? 1 : ages ? 2 : 3;
+    };
+    const tiers = ranked.map(tier);
+    expect([...tiers].sort((a, b) => a - b)).toEqual(tiers);
+    expect(tiers[0]).toBe(0);
+    for (let i = 1; i < ranked.length; i++) {
+      if (tiers[i] === tiers[i - 1]) expect(Date.parse(ranked[i].startsAt)).toBeGreaterThanOrEqual(Date.parse(ranked[i - 1].startsAt));
+    }
+    // Signed out, "for me" is plain start-time order.
+    expect((await all({ filter, orderBy: 'FOR_ME' }, undefined, 100)).map((n) => n.id)).toEqual(plain.map((n) => n.id));
+  });
+});

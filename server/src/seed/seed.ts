@@ -4,6 +4,7 @@ import { CountyModel } from '../modules/county/county.model';
 import { LectureModel } from '../modules/lecture/lecture.model';
 import { LecturerModel } from '../modules/lecturer/lecturer.model';
 import { VenueModel } from '../modules/venue/venue.model';
+import { AgeGroup } from '../modules/user/user-enums';
 import { buildDemoWorld, type DemoWorld } from './demo-world';
 
 /** A stable id per seed key, so re-seeding finds what it wrote before instead of adding twins. */
@@ -33,6 +34,23 @@ async function insertMissing(model: Model<any>, docs: Array<{ _id: unknown }>): 
   return missing.length;
 }
 
+/** Children's stages a tag speaks to; a lecture with none of these tags is for every age. */
+const AGE_GROUPS_BY_TAG: Record<string, AgeGroup[]> = {
+  幼小衔接: [AgeGroup.PRESCHOOL, AgeGroup.PRIMARY],
+  青春期: [AgeGroup.MIDDLE_SCHOOL, AgeGroup.HIGH_SCHOOL],
+  留守儿童: [AgeGroup.PRIMARY, AgeGroup.MIDDLE_SCHOOL],
+  隔代教养: [AgeGroup.INFANT, AgeGroup.PRESCHOOL, AgeGroup.PRIMARY],
+  网络素养: [AgeGroup.PRIMARY, AgeGroup.MIDDLE_SCHOOL, AgeGroup.HIGH_SCHOOL],
+  安全教育: [AgeGroup.PRESCHOOL, AgeGroup.PRIMARY, AgeGroup.MIDDLE_SCHOOL],
+  阅读习惯: [AgeGroup.PRESCHOOL, AgeGroup.PRIMARY],
+  劳动教育: [AgeGroup.PRIMARY, AgeGroup.MIDDLE_SCHOOL],
+};
+
+function audienceOf(tags: string[]): AgeGroup[] {
+  const groups = new Set(tags.flatMap((tag) => AGE_GROUPS_BY_TAG[tag] ?? []));
+  return Object.values(AgeGroup).filter((group) => groups.has(group));
+}
+
 export function demoDocuments(world: DemoWorld) {
   const venuesByKey = new Map(world.venues.map((venue) => [venue.key, venue]));
   return {
@@ -49,6 +67,7 @@ export function demoDocuments(world: DemoWorld) {
         lecturerId: seedId(lecturerKey),
         venueType: venue.type,
         countyCode: venue.countyCode,
+        audienceAgeGroups: audienceOf(lecture.tags),
       };
     }),
   };

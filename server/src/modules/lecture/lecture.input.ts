@@ -1,6 +1,18 @@
-import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { IsOptional, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { VenueType } from '../venue/venue-type';
+import { AgeGroup } from '../user/user-enums';
+
+export enum LectureOrder {
+  START_TIME = 'START_TIME',
+  /**
+   * For the signed-in parent: lectures in their county for their children's ages first, then in
+   * their county, then for their children's ages elsewhere, then the rest; by start time within
+   * each. Without a profile (or signed out) this is START_TIME.
+   */
+  FOR_ME = 'FOR_ME',
+}
+registerEnumType(LectureOrder, { name: 'LectureOrder' });
 
 export const DEFAULT_PAGE_SIZE = 20;
 
@@ -19,6 +31,9 @@ export class LectureFilter {
 
   @Field({ nullable: true, description: 'Only lectures starting before this instant' })
   to?: Date;
+
+  @Field(() => AgeGroup, { nullable: true, description: 'Only lectures for children of this stage (or for every age)' })
+  ageGroup?: AgeGroup;
 
   @Field({ nullable: true, description: 'Words to find in the title or summary' })
   @IsOptional()
@@ -41,4 +56,7 @@ export class LecturesArgs {
 
   @Field(() => String, { nullable: true, description: 'endCursor of the previous page' })
   after?: string;
+
+  @Field(() => LectureOrder, { defaultValue: LectureOrder.START_TIME })
+  orderBy!: LectureOrder;
 }

@@ -1,6 +1,7 @@
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
 import { VENUE_TYPES } from '../venue/venue-type';
 import { LectureStatus } from './lecture-status';
+import { AgeGroup } from '../user/user-enums';
 
 export const DEFAULT_MAX_PARTY_SIZE = 4;
 
@@ -17,6 +18,8 @@ const lectureSchema = new Schema(
     maxPartySize: { type: Number, min: 1, default: DEFAULT_MAX_PARTY_SIZE },
     status: { type: String, enum: Object.values(LectureStatus), default: LectureStatus.PUBLISHED },
     tags: { type: [String], default: [] },
+    /** Children's stages the lecture speaks to; empty (or absent) means every age. */
+    audienceAgeGroups: { type: [String], enum: Object.values(AgeGroup), default: [] },
     // Copied from the venue so that lists filter and reports group without a join: the engine
     // has no $lookup, and a venue's type and county do not change once lectures are held there.
     venueType: { type: String, enum: VENUE_TYPES, required: true },

@@ -5,15 +5,17 @@ import { parseObjectId } from '../shared/object-id';
 import { Lecturer } from '../lecturer/lecturer.type';
 import { Venue } from '../venue/venue.type';
 import { Booking } from '../booking/booking.type';
-import { LecturesArgs } from './lecture.input';
+import { LectureOrder, LecturesArgs } from './lecture.input';
+import { getUser } from '../user/user.service';
 import { countLectures, listLectures } from './lecture.service';
 import { Lecture, LectureConnection } from './lecture.type';
 
 @Resolver(() => Lecture)
 export class LectureResolver {
   @Query(() => LectureConnection, { description: 'Lectures in start-time order, a page at a time' })
-  lectures(@Args() args: LecturesArgs): Promise<LectureConnection> {
-    return listLectures(args);
+  async lectures(@Args() args: LecturesArgs, @Ctx() { viewer }: Context): Promise<LectureConnection> {
+    const profile = args.orderBy === LectureOrder.FOR_ME && viewer ? await getUser(viewer.userId) : null;
+    return listLectures(args, profile);
   }
 
   @Query(() => Lecture, { nullable: true })

@@ -5,6 +5,7 @@ import { Venue } from '../venue/venue.type';
 import { cancellationDeadline } from '../booking/booking-rules';
 import { DEFAULT_MAX_PARTY_SIZE, type LectureDoc } from './lecture.model';
 import { LectureStatus } from './lecture-status';
+import { AgeGroup } from '../user/user-enums';
 import type { LectureQuery } from './lecture.service';
 
 @ObjectType({ description: 'A family-education public lecture (家庭教育公益大讲堂) at one venue and time' })
@@ -51,6 +52,9 @@ export class Lecture {
 
   @Field(() => [String])
   tags!: string[];
+
+  @Field(() => [AgeGroup], { description: "Children's stages the lecture speaks to; empty means every age" })
+  audienceAgeGroups!: AgeGroup[];
 }
 
 export function toLecture(doc: LectureDoc): Lecture {
@@ -67,6 +71,7 @@ export function toLecture(doc: LectureDoc): Lecture {
     status: (doc.status as LectureStatus | undefined) ?? LectureStatus.PUBLISHED,
     cancellationDeadline: cancellationDeadline(doc.startsAt),
     tags: doc.tags,
+    audienceAgeGroups: (doc.audienceAgeGroups ?? []) as AgeGroup[],
   };
 }
 

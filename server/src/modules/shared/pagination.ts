@@ -15,18 +15,23 @@ export class PageInfo {
 export interface TimeCursor {
   time: Date;
   id: Types.ObjectId;
+  /** For lists in tiers (FOR_ME): the tier the position is in. */
+  rank?: number;
 }
 
 export function encodeTimeCursor(cursor: TimeCursor): string {
-  return Buffer.from(JSON.stringify([cursor.time.getTime(), cursor.id.toHexString()])).toString('base64url');
+  const parts: Array<number | string> = [cursor.time.getTime(), cursor.id.toHexString()];
+  if (cursor.rank !== undefined) parts.push(cursor.rank);
+  return Buffer.from(JSON.stringify(parts)).toString('base64url');
 }
 
 export function decodeTimeCursor(value: string, field: string): TimeCursor {
   try {
-    const [time, id] = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
+    const [time, id, rank] = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
     const date = new Date(time);
-    if (Number.isSafeInteger(time) && !Number.isNaN(date.getTime()) && typeof id === 'string' && /^[0-9a-f]{24}$/.test(id)) {
-      return { time: date, id: new Types.ObjectId(id) };
+    const rankOk = rank === undefined || (Number.isInteger(rank) && rank >= 0 && rank < 8);
+    if (Number.isSafeInteger(time) && !Number.isNaN(date.getTime()) && typeof id === 'string' && /^[0-9a-f]{24}$/.test(id) && rankOk) {
+      return { time: date, id: new Types.ObjectId(id), rank };
     }
   } catch {
     // fall through: any undecodable cursor is the same mistake
