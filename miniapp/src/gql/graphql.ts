@@ -4,8 +4,22 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AgeGroup =
+  /** 15–18 岁，高中 */
+  | 'HIGH_SCHOOL'
+  /** 0–3 岁 */
+  | 'INFANT'
+  /** 12–15 岁，初中 */
+  | 'MIDDLE_SCHOOL'
+  /** 3–6 岁，幼儿园 */
+  | 'PRESCHOOL'
+  /** 6–12 岁，小学 */
+  | 'PRIMARY';
+
 /** Narrows the lecture list; every given condition must hold */
 export type LectureFilter = {
+  /** Only lectures for children of this stage (or for every age) */
+  ageGroup?: AgeGroup | null | undefined;
   /** Administrative code of a county, e.g. 350702 */
   countyCode?: string | null | undefined;
   /** Only lectures still to end after this instant (under way or later) */

@@ -1,23 +1,29 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { CountiesDocument } from '../gql/graphql'
-import type { CountyOption } from '../components/CountyPicker'
+import type { CountyOption, CountiesStatus } from '../components/CountyPicker'
 import { request } from '../services/graphql'
 
 /**
- * The county list for the picker. A failure is not shown on its own: the picker
- * still offers 全市 and the list works; `retry` is called with the list's 重试.
+ * The county list for the picker. A failure does not block the lecture list (全市 still works);
+ * the picker says the counties failed and retries when tapped, and so does a pull-down refresh.
+ * A list that loaded once is kept when a later retry fails.
  */
 export function useCounties() {
   const [counties, setCounties] = useState<CountyOption[]>([])
-  const [failed, setFailed] = useState(false)
+  const [status, setStatus] = useState<CountiesStatus>('loading')
+  const latest = useRef(0)
 
   const load = useCallback(async () => {
+    const call = ++latest.current
+    setStatus('loading')
     try {
       const data = await request(CountiesDocument)
+      if (call !== latest.current) return
       setCounties(data.counties)
-      setFailed(false)
+      setStatus('ready')
     } catch {
-      setFailed(true)
+      if (call !== latest.current) return
+      setStatus('failed')
     }
   }, [])
 
@@ -25,5 +31,5 @@ export function useCounties() {
     void load()
   }, [load])
 
-  return { counties, failed, retry: load }
+  return { counties, status, failed: status === 'failed', retry: load }
 }

@@ -23,6 +23,11 @@ const MESSAGES: Record<ApiErrorCode, string> = {
 
 const KNOWN_CODES = new Set<string>(Object.keys(MESSAGES))
 
+// An INTERNAL_SERVER_ERROR with `extensions.retryable: true` is a dependency that is down or busy
+// for a while (WeChat sign-in, say). The server's own message is English and names the service,
+// so it stays in `errors` for the logs; the reader is told plainly that waiting a little helps.
+const RETRYABLE_MESSAGE = '服务暂时繁忙，请过一两分钟再试'
+
 /** Friendly Chinese message for a code; anything unknown reads as a server problem. */
 export function errorMessage(code: string | undefined | null): string {
   return code && KNOWN_CODES.has(code) ? MESSAGES[code as ApiErrorCode] : MESSAGES.INTERNAL_SERVER_ERROR
@@ -41,36 +46,33 @@ export class ApiError extends Error {
   readonly status: number
   /** The raw GraphQL errors, for logging and field-level hints (BAD_USER_INPUT lists fields). */
   readonly errors: ReadonlyArray<GraphQLErrorPayload>
+  /** The server says trying again later may work (a dependency is briefly unavailable). */
+  readonly retryable: boolean
 
-  constructor(code: ApiErrorCode, status = 0, errors: ReadonlyArray<GraphQLErrorPayload> = []) {
-    super(errorMessage(code))
+  constructor(code: ApiErrorCode, status = 0, errors: ReadonlyArray<GraphQLErrorPayload> = [], retryable = false) {
+    super(retryable ? RETRYABLE_MESSAGE : errorMessage(code))
     this.name = 'ApiError'
     this.code = code
     this.status = status
     this.errors = errors
+    this.retryable = retryable
     // Keep instanceof working when compiled down to ES5 classes.
     Object.setPrototypeOf(this, ApiError.prototype)
   }
 }
 
-// Servers report a few codes under other names: type-graphql's auth checker says
-// UNAUTHORIZED for "signed in but not allowed"; bad scalars are validation failures.
-const CODE_ALIASES: Record<string, ApiErrorCode> = {
-  UNAUTHORIZED: 'FORBIDDEN',
-  GRAPHQL_VALIDATION_FAILED: 'BAD_USER_INPUT',
-  GRAPHQL_PARSE_FAILED: 'INTERNAL_SERVER_ERROR',
-}
-
+// The server sends only the codes above (its error formatter maps everything else, e.g.
+// type-graphql's UNAUTHORIZED, before it leaves), so anything else is a server problem.
 function normaliseCode(code: unknown): ApiErrorCode {
-  if (typeof code !== 'string') return 'INTERNAL_SERVER_ERROR'
-  if (KNOWN_CODES.has(code)) return code as ApiErrorCode
-  return CODE_ALIASES[code] ?? 'INTERNAL_SERVER_ERROR'
+  return typeof code === 'string' && KNOWN_CODES.has(code) ? (code as ApiErrorCode) : 'INTERNAL_SERVER_ERROR'
 }
 
 /** What the transport handed back: an HTTP answer, or a failure before any answer. */
 export type Transport =
   | { kind: 'network'; error?: unknown }
   | { kind: 'response'; status: number; body: unknown }
+
+const GATEWAY_BUSY = new Set([502, 503, 504])
 
 function graphQLErrorsOf(body: unknown): GraphQLErrorPayload[] {
   if (!body || typeof body !== 'object') return []
@@ -89,11 +91,15 @@ export function interpretResponse<T>(outcome: Transport): { data: T } | { error:
   const errors = graphQLErrorsOf(body)
   if (errors.length > 0) {
     // The first error decides: GraphQL lists the one that stopped execution first.
-    return { error: new ApiError(normaliseCode(errors[0].extensions?.code), status, errors) }
+    const code = normaliseCode(errors[0].extensions?.code)
+    const retryable = code === 'INTERNAL_SERVER_ERROR' && errors[0].extensions?.retryable === true
+    return { error: new ApiError(code, status, errors, retryable) }
   }
   if (status < 200 || status >= 300) {
-    // Gateways answer 502/504 with HTML while the server restarts: say "try later".
-    return { error: new ApiError(status === 401 ? 'UNAUTHENTICATED' : status === 403 ? 'FORBIDDEN' : 'INTERNAL_SERVER_ERROR', status) }
+    if (status === 401) return { error: new ApiError('UNAUTHENTICATED', status) }
+    if (status === 403) return { error: new ApiError('FORBIDDEN', status) }
+    // Gateways answer 502/503/504 with HTML while the server restarts: waiting a little helps.
+    return { error: new ApiError('INTERNAL_SERVER_ERROR', status, [], GATEWAY_BUSY.has(status)) }
   }
   const data = body && typeof body === 'object' ? (body as { data?: unknown }).data : undefined
   if (data === undefined || data === null) {

@@ -1,10 +1,9 @@
 // Pure formatting helpers: no Taro, no React, so unit tests can import them directly.
+import type { VenueType } from '../gql/graphql'
 
-/** The five venue types as the API spells them (mirrors the schema's VenueType enum). */
-export const VENUE_TYPES = ['VILLAGE', 'COMMUNITY', 'SCHOOL', 'GOVERNMENT', 'ENTERPRISE'] as const
-export type VenueTypeValue = (typeof VENUE_TYPES)[number]
-
-const VENUE_TYPE_LABELS: Record<VenueTypeValue, string> = {
+// Typed from the generated schema types: a venue type added on the server fails the type check
+// here until it has a label, and a removed one fails as an excess key.
+const VENUE_TYPE_LABELS: Record<VenueType, string> = {
   VILLAGE: '进农村',
   COMMUNITY: '进社区',
   SCHOOL: '进学校',
@@ -12,9 +11,21 @@ const VENUE_TYPE_LABELS: Record<VenueTypeValue, string> = {
   ENTERPRISE: '进企业',
 }
 
+/** The five venue types in the order the chips show them (the order of the labels above). */
+export const VENUE_TYPES = Object.keys(VENUE_TYPE_LABELS) as VenueType[]
+
 /** Chinese label of a venue type; an unknown value (newer server) falls back to itself. */
 export function venueTypeLabel(type: string): string {
-  return VENUE_TYPE_LABELS[type as VenueTypeValue] ?? type
+  return VENUE_TYPE_LABELS[type as VenueType] ?? type
+}
+
+/**
+ * "（建瓯市）" after a venue name, or nothing when the name already starts with the county
+ * ("建瓯市东峰镇东峰村村民服务中心" needs no "（建瓯市）" after it).
+ */
+export function countySuffix(venueName: string, countyName: string): string {
+  if (!countyName || venueName.trim().startsWith(countyName)) return ''
+  return `（${countyName}）`
 }
 
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
@@ -25,19 +36,25 @@ const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '�
 const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000
 
 interface WallClock {
+  year: number
   month: number
   day: number
   weekday: string
   time: string
 }
 
-function beijingWallClock(iso: string | Date): WallClock | null {
-  const ms = (iso instanceof Date ? iso : new Date(iso)).getTime()
+function instantOf(value: string | Date): number {
+  return (value instanceof Date ? value : new Date(value)).getTime()
+}
+
+function beijingWallClock(value: string | Date): WallClock | null {
+  const ms = instantOf(value)
   if (Number.isNaN(ms)) return null
   const d = new Date(ms + BEIJING_OFFSET_MS)
   const hh = String(d.getUTCHours()).padStart(2, '0')
   const mm = String(d.getUTCMinutes()).padStart(2, '0')
   return {
+    year: d.getUTCFullYear(),
     month: d.getUTCMonth() + 1,
     day: d.getUTCDate(),
     weekday: WEEKDAYS[d.getUTCDay()],
@@ -45,31 +62,66 @@ function beijingWallClock(iso: string | Date): WallClock | null {
   }
 }
 
-/** "12月3日 周三" in Beijing time. */
-export function formatDate(iso: string | Date): string {
-  const w = beijingWallClock(iso)
-  return w ? `${w.month}月${w.day}日 ${w.weekday}` : ''
+/** The Beijing calendar year of an instant (the year on a wall calendar in Nanping). */
+function beijingYear(now: Date): number {
+  return new Date(now.getTime() + BEIJING_OFFSET_MS).getUTCFullYear()
 }
 
-/** "09:30" in Beijing time. */
-export function formatTime(iso: string | Date): string {
-  return beijingWallClock(iso)?.time ?? ''
+/** "12月3日 周三", or "2025年12月3日 周三" when `withYear`. */
+function dayLabel(w: WallClock, withYear: boolean): string {
+  return `${withYear ? `${w.year}年` : ''}${w.month}月${w.day}日 ${w.weekday}`
+}
+
+function sameDay(a: WallClock, b: WallClock): boolean {
+  return a.year === b.year && a.month === b.month && a.day === b.day
 }
 
 /**
- * "12月3日 周三 09:30–11:00" in Beijing time. A session that runs past midnight
- * (rare, but the data allows it) names both days so nobody comes on the wrong one.
+ * "12月3日 周三" in Beijing time; the year is added when it is not the current (Beijing) year,
+ * so a lecture from last year opened from an old shared link does not read as coming up.
  */
-export function formatTimeRange(startsAt: string | Date, endsAt: string | Date): string {
+export function formatDate(value: string | Date, now: Date = new Date()): string {
+  const w = beijingWallClock(value)
+  return w ? dayLabel(w, w.year !== beijingYear(now)) : ''
+}
+
+/** "09:30" in Beijing time. */
+export function formatTime(value: string | Date): string {
+  return beijingWallClock(value)?.time ?? ''
+}
+
+/**
+ * "12月3日 周三 09:30–11:00" in Beijing time, with the year when the session is not (wholly) in
+ * the current Beijing year. A session that runs past midnight (rare, but the data allows it)
+ * names both days so nobody comes on the wrong one.
+ */
+export function formatTimeRange(startsAt: string | Date, endsAt: string | Date, now: Date = new Date()): string {
   const start = beijingWallClock(startsAt)
   const end = beijingWallClock(endsAt)
   if (!start) return ''
-  const startDay = `${start.month}月${start.day}日 ${start.weekday}`
+  const thisYear = beijingYear(now)
+  const withYear = start.year !== thisYear || (end !== null && end.year !== thisYear)
+  const startDay = dayLabel(start, withYear)
   if (!end) return `${startDay} ${start.time}`
-  if (end.month === start.month && end.day === start.day) {
-    return `${startDay} ${start.time}–${end.time}`
-  }
-  return `${startDay} ${start.time} – ${end.month}月${end.day}日 ${end.weekday} ${end.time}`
+  if (sameDay(start, end)) return `${startDay} ${start.time}–${end.time}`
+  return `${startDay} ${start.time} – ${dayLabel(end, withYear)} ${end.time}`
+}
+
+/** Where a lecture stands at `now`. Instants, so no time zone is involved. */
+export type LecturePhase = 'upcoming' | 'ongoing' | 'ended'
+
+export function lecturePhase(startsAt: string | Date, endsAt: string | Date, now: Date = new Date()): LecturePhase {
+  const t = now.getTime()
+  if (t >= instantOf(endsAt)) return 'ended'
+  if (t >= instantOf(startsAt)) return 'ongoing'
+  return 'upcoming'
+}
+
+/** The badge for a lecture that is not upcoming: "进行中" or "已结束"; none for an upcoming one. */
+export function phaseLabel(phase: LecturePhase): string | null {
+  if (phase === 'ended') return '已结束'
+  if (phase === 'ongoing') return '进行中'
+  return null
 }
 
 /** "剩余 12 座", or "已满" once nothing is left (never a negative count). */

@@ -8,6 +8,7 @@ import CountyPicker from '../../components/CountyPicker'
 import StatusView from '../../components/StatusView'
 import { useLectureList } from '../../hooks/useLectureList'
 import { useCounties } from '../../hooks/useCounties'
+import { useNow } from '../../hooks/useNow'
 import { totalLabel } from '../../utils/format'
 import './index.scss'
 
@@ -20,13 +21,16 @@ export default function IndexPage() {
   const [countyCode, setCountyCode] = useState<string | null>(null)
   const counties = useCounties()
   const list = useLectureList(venueType, countyCode)
+  const now = useNow()
 
   useReachBottom(() => {
     void list.loadMore()
   })
 
   usePullDownRefresh(() => {
-    void list.reload().finally(() => Taro.stopPullDownRefresh())
+    // Pulling down is how people "try again": fetch the counties too if they failed before.
+    const countiesRetry = counties.failed ? counties.retry() : Promise.resolve()
+    void Promise.all([list.reload(), countiesRetry]).finally(() => Taro.stopPullDownRefresh())
   })
 
   const retry = () => {
@@ -44,7 +48,13 @@ export default function IndexPage() {
       <View className='home__filters'>
         <VenueChips value={venueType} onChange={setVenueType} />
         <View className='home__county'>
-          <CountyPicker counties={counties.counties} value={countyCode} onChange={setCountyCode} />
+          <CountyPicker
+            counties={counties.counties}
+            value={countyCode}
+            onChange={setCountyCode}
+            status={counties.status}
+            onRetry={() => void counties.retry()}
+          />
         </View>
       </View>
 
@@ -71,7 +81,7 @@ export default function IndexPage() {
               />
             ) : (
               list.items.map((lecture) => (
-                <LectureCard key={lecture.id} lecture={lecture} onOpen={openLecture} />
+                <LectureCard key={lecture.id} lecture={lecture} onOpen={openLecture} now={now} />
               ))
             )}
 

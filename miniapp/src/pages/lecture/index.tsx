@@ -3,7 +3,9 @@ import { View, Text } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import StatusView from '../../components/StatusView'
 import { useLectureDetail, type LectureDetail } from '../../hooks/useLectureDetail'
-import { formatTimeRange, seatsLabel, venueTypeLabel } from '../../utils/format'
+import { useNow } from '../../hooks/useNow'
+import { formatTimeRange, lecturePhase, phaseLabel, seatsLabel, venueTypeLabel } from '../../utils/format'
+import { decodeRouteParam } from '../../utils/route'
 import './index.scss'
 
 function goHome() {
@@ -14,7 +16,8 @@ function goHome() {
 
 export default function LecturePage() {
   const { params } = useRouter()
-  const id = params.id ? decodeURIComponent(params.id) : undefined
+  // A malformed id (a link cut short) reads as "not found", like an unknown one.
+  const id = decodeRouteParam(params.id)
   const { state, reload } = useLectureDetail(id)
 
   if (state.status === 'loading') return <StatusView kind='loading' message='正在加载…' />
@@ -27,8 +30,16 @@ export default function LecturePage() {
   return <LectureDetailView lecture={state.lecture} />
 }
 
+function openHomeTab() {
+  void Taro.switchTab({ url: '/pages/index/index' })
+}
+
 function LectureDetailView({ lecture }: { lecture: LectureDetail }) {
   const { venue, lecturer } = lecture
+  const now = useNow()
+  const phase = lecturePhase(lecture.startsAt, lecture.endsAt, now)
+  const phaseText = phaseLabel(phase)
+  const ended = phase === 'ended'
   return (
     <View className='lecture-detail'>
       <View className='lecture-detail__hero'>
@@ -37,13 +48,18 @@ function LectureDetailView({ lecture }: { lecture: LectureDetail }) {
           {venue.isPracticeBase && (
             <Text className='lecture-detail__badge lecture-detail__badge--base'>实践基地</Text>
           )}
+          {phaseText && (
+            <Text className={`lecture-detail__badge lecture-detail__phase lecture-detail__phase--${phase}`}>
+              {phaseText}
+            </Text>
+          )}
         </View>
         <Text className='lecture-detail__title'>{lecture.title}</Text>
       </View>
 
       <Section heading='时间'>
         <Text className='lecture-detail__strong lecture-detail__time'>
-          {formatTimeRange(lecture.startsAt, lecture.endsAt)}
+          {formatTimeRange(lecture.startsAt, lecture.endsAt, now)}
         </Text>
       </Section>
 
@@ -60,11 +76,13 @@ function LectureDetailView({ lecture }: { lecture: LectureDetail }) {
       <Section heading='名额'>
         <View className='lecture-detail__seats'>
           <Text className='lecture-detail__line'>共 {lecture.capacity} 座</Text>
-          <Text
-            className={`lecture-detail__seats-left${lecture.seatsLeft <= 0 ? ' lecture-detail__seats-left--full' : ''}`}
-          >
-            {seatsLabel(lecture.seatsLeft)}
-          </Text>
+          {!ended && (
+            <Text
+              className={`lecture-detail__seats-left${lecture.seatsLeft <= 0 ? ' lecture-detail__seats-left--full' : ''}`}
+            >
+              {seatsLabel(lecture.seatsLeft)}
+            </Text>
+          )}
         </View>
       </Section>
 
@@ -92,7 +110,16 @@ function LectureDetailView({ lecture }: { lecture: LectureDetail }) {
         <Text className='lecture-detail__paragraph lecture-detail__summary'>{lecture.summary}</Text>
       </Section>
 
-      <Text className='lecture-detail__note'>在线预约功能即将开放，敬请关注。</Text>
+      {ended ? (
+        <View className='lecture-detail__ended'>
+          <Text className='lecture-detail__note'>这场讲座已经结束了。</Text>
+          <View className='big-button big-button--primary' hoverClass='big-button--hover' onClick={openHomeTab}>
+            看看近期讲座
+          </View>
+        </View>
+      ) : (
+        <Text className='lecture-detail__note'>在线预约功能即将开放，敬请关注。</Text>
+      )}
     </View>
   )
 }
