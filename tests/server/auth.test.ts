@@ -147,3 +147,29 @@ describe('in production', () => {
     expect(await mongoose.connection.db!.collection('users').countDocuments()).toBe(0);
   });
 });
+
+describe('roles', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ label: 'roles', seed: false });
+  });
+  afterAll(() => server.close());
+
+  const SET_ROLE = `mutation($userId: ID!, $role: Role!, $countyCode: ID) { setUserRole(userId: $userId, role: $role, countyCode: $countyCode) { id role countyCode } }`;
+
+  it('lets an admin make someone a county organizer, and refuses everyone else with FORBIDDEN', async () => {
+    const admin = (await server.graphql(DEV, { openId: 'the-admin', role: 'ADMIN' })).data.signInForDevelopment;
+    const parent = (await server.graphql(DEV, { openId: 'future-organizer' })).data.signInForDevelopment;
+
+    const refused = await server.graphql(SET_ROLE, { userId: parent.user.id, role: 'ADMIN' }, parent.token);
+    expect(refused.errors![0].extensions!.code).toBe('FORBIDDEN');
+    expect((await server.graphql(ME, {}, parent.token)).data.me.role).toBe('PARENT');
+    const anonymous = await server.graphql(SET_ROLE, { userId: parent.user.id, role: 'ADMIN' });
+    expect(anonymous.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+
+    const made = await server.graphql(SET_ROLE, { userId: parent.user.id, role: 'ORGANIZER', countyCode: '350781' }, admin.token);
+    expect(made.data.setUserRole).toEqual({ id: parent.user.id, role: 'ORGANIZER', countyCode: '350781' });
+    const bad = await server.graphql(SET_ROLE, { userId: 'nobody', role: 'LECTURER' }, admin.token);
+    expect(bad.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+  });
+});

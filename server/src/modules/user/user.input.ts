@@ -55,6 +55,20 @@ export class DevelopmentSignInArgs {
 }
 
 @ArgsType()
+export class SetRoleArgs {
+  @Field(() => ID)
+  userId!: string;
+
+  @Field(() => Role)
+  role!: Role;
+
+  @Field(() => ID, { nullable: true, description: 'For an organizer: the county they manage; none means the whole city' })
+  @IsOptional()
+  @Matches(/^\d{6}$/, { message: 'countyCode must be a six-digit administrative code' })
+  countyCode?: string;
+}
+
+@ArgsType()
 export class WechatSignInArgs {
   @Field({ description: 'The code from Taro.login / wx.login' })
   @Length(1, 128)

@@ -1,7 +1,9 @@
 import { Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import { forbidden } from '../../errors';
-import { DevelopmentSignInArgs, UpdateProfileArgs, WechatSignInArgs } from './user.input';
+import { DevelopmentSignInArgs, SetRoleArgs, UpdateProfileArgs, WechatSignInArgs } from './user.input';
+import { Role } from './user-enums';
+import { parseObjectId } from '../shared/object-id';
 import { findOrCreateUser, getUser, setRole, updateProfile } from './user.service';
 import { AuthPayload, maskPhone, User } from './user.type';
 
@@ -38,6 +40,12 @@ export class UserResolver {
   @Mutation(() => User)
   updateProfile(@Args() { input }: UpdateProfileArgs, @Ctx() ctx: Context): Promise<User> {
     return updateProfile(ctx.viewer!.userId, input);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Mutation(() => User, { description: 'Admins only: gives a user a role (and an organizer their county); applies at their next sign-in' })
+  setUserRole(@Args() { userId, role, countyCode }: SetRoleArgs): Promise<User> {
+    return setRole(parseObjectId(userId, 'userId').toHexString(), role, role === Role.ORGANIZER ? countyCode ?? null : null);
   }
 
   @FieldResolver(() => String, { nullable: true })
