@@ -1,5 +1,6 @@
 import { Types } from 'mongoose';
 import type { Logger } from '../../logger';
+import { runPeriodically } from '../shared/periodic';
 import { LectureModel, type LectureDoc } from '../lecture/lecture.model';
 import { BookingStatus } from './booking-status';
 import { BookingModel, SeatClaimModel, type BookingDoc } from './booking.model';
@@ -120,14 +121,5 @@ export async function reconcileAll(logger: Logger, now = new Date()): Promise<vo
 
 /** Runs `reconcileAll` every `intervalMs` in the background; returns a stop function. */
 export function startReconciler(logger: Logger, intervalMs: number): () => void {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    reconcileAll(logger)
-      .catch((error: Error) => logger.error({ err: error }, 'reconciliation failed'))
-      .finally(() => (running = false));
-  }, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  return runPeriodically('reconciliation', () => reconcileAll(logger), intervalMs, logger);
 }

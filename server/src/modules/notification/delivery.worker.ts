@@ -1,4 +1,5 @@
 import type { Logger } from '../../logger';
+import { runPeriodically } from '../shared/periodic';
 import { BookingStatus } from '../booking/booking-status';
 import { BookingModel, type BookingDoc } from '../booking/booking.model';
 import { LectureModel, type LectureDoc } from '../lecture/lecture.model';
@@ -139,17 +140,9 @@ async function deliverOne(deps: DeliveryDeps, entry: OutboxDoc, attempt: number,
 
 /** Runs `deliverDue` every `intervalMs` in the background; returns a stop function. */
 export function startDeliveryWorker(deps: DeliveryDeps, intervalMs: number): () => void {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    deliverDue(deps)
-      .then((report) => {
-        if (report.sent + report.logged + report.retried + report.dropped > 0) deps.logger.info({ ...report }, 'delivered messages');
-      })
-      .catch((error: Error) => deps.logger.error({ err: error }, 'message delivery failed'))
-      .finally(() => (running = false));
-  }, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  const deliver = async () => {
+    const report = await deliverDue(deps);
+    if (report.sent + report.logged + report.retried + report.dropped > 0) deps.logger.info({ ...report }, 'delivered messages');
+  };
+  return runPeriodically('message delivery', deliver, intervalMs, deps.logger);
 }
