@@ -6,6 +6,8 @@ import { WechatClient } from '../../server/src/wechat/wechat.client';
 import { BOOK, CANCEL, insertLecture, newKey, signIn } from '../helpers/booking';
 import { startFakeWechat, type FakeWechat } from '../helpers/fake-wechat';
 import { startTestServer, type TestServer } from '../helpers/server';
+import { startServerProcess } from '../helpers/server-process';
+import { waitFor } from '../helpers/wait';
 
 const HOUR = 3600 * 1000;
 
@@ -107,5 +109,46 @@ describe('confirmations and reminders through WeChat subscribe messages', () => 
 
   it('tells the mini program which templates to ask the user to subscribe to', async () => {
     expect((await server.graphql('{ subscriptionTemplateIds }')).data.subscriptionTemplateIds).toEqual(['tpl-booking', 'tpl-reminder']);
+  });
+});
+
+describe('the server as deployed', () => {
+  it('delivers a booking confirmation by itself, through its background worker', async () => {
+    const wechat = await startFakeWechat();
+    const server = await startServerProcess('deliveryworker', {
+      env: {
+        SEED_IF_EMPTY: 'false',
+        WECHAT_API_BASE: wechat.baseUrl,
+        WECHAT_APP_ID: wechat.appId,
+        WECHAT_APP_SECRET: wechat.appSecret,
+        WECHAT_TEMPLATE_BOOKING: 'tpl-booking',
+        DELIVERY_INTERVAL_SECONDS: '0.2',
+      },
+    });
+    const connection = await mongoose.createConnection(server.database.uri, { dbName: server.database.dbName }).asPromise();
+    try {
+      const lectureId = new mongoose.Types.ObjectId();
+      const startsAt = new Date(Date.now() + 3 * 24 * HOUR);
+      await connection.collection('lectures').insertOne({
+        _id: lectureId, title: '亲子沟通的小窍门', summary: '学会倾听孩子。', startsAt, endsAt: new Date(startsAt.getTime() + HOUR),
+        venueId: new mongoose.Types.ObjectId(), lecturerId: new mongoose.Types.ObjectId(), capacity: 10, maxPartySize: 2,
+        status: 'PUBLISHED', tags: [], venueType: 'SCHOOL', countyCode: '350702',
+      });
+      const post = async (query: string, variables: object, token?: string) =>
+        (await fetch(`${server.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+          body: JSON.stringify({ query, variables }),
+        })).json();
+      const signedIn = await post(`mutation { signInWithWechat(code: "ok:o-worker") { token } }`, {});
+      const booked = await post(BOOK, { input: { lectureId: lectureId.toHexString(), partySize: 1, idempotencyKey: newKey() } }, signedIn.data.signInWithWechat.token);
+      const id = booked.data.bookLecture.id;
+      await waitFor(() => wechat.sent.some((m) => m.page === `pages/ticket/index?id=${id}`), 'the confirmation to reach WeChat');
+      expect(wechat.sent.find((m) => m.page.endsWith(id))).toMatchObject({ touser: 'o-worker', template_id: 'tpl-booking' });
+    } finally {
+      await connection.close();
+      await server.stop();
+      await wechat.close();
+    }
   });
 });
