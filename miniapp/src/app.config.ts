@@ -3,6 +3,15 @@ export default defineAppConfig({
     'pages/index/index',
     'pages/mine/index',
     'pages/lecture/index',
+    // Subscribe messages from the server open pages/ticket/index?id=…: keep this path.
+    'pages/ticket/index',
+  ],
+  // Visited once or twice per reader: loaded only when opened, the main package stays small.
+  subPackages: [
+    {
+      root: 'packages/profile',
+      pages: ['index'],
+    },
   ],
   window: {
     // Weapp's default anyway; on H5, Taro draws its own title bar (with a back button)

@@ -199,8 +199,34 @@ describe('the compiled weapp pages, against the real server', () => {
     await waitFor(() => detail.dom.textContent.includes('讲座不存在或已下线'), 'the not-found message');
   });
 
-  it('我的 says what is coming', async () => {
+  it('我的, signed out on a server without WeChat credentials, says WeChat sign-in is unavailable, in Chinese', async () => {
+    // The app tried WeChat sign-in at launch; this server has no WeChat app id or secret.
+    await waitFor(() => weapp.operations.includes('SignInWithWechat'), 'the sign-in at launch');
     const mine = await weapp.openPage('pages/mine/index');
-    await waitFor(() => texts(mine, '.mine-placeholder').join('').includes('预约'), 'the placeholder');
+    await waitFor(() => mine.querySelector('.sign-in__notice--unavailable'), 'the unavailable notice');
+    expect(texts(mine, '.sign-in__notice')[0]).toBe('暂时不能用微信登录，您仍可以浏览讲座。请过一会儿再试。');
+    expect(texts(mine, '.sign-in__wechat')[0]).toBe('再试一次');
+    expect(mine.querySelector('.dev-sign-in__input')).toBeFalsy(); // the development sign-in is for H5 only
+    expect(texts(mine, '.large-text-toggle__label')[0]).toBe('大字模式');
+
+    // Trying again asks the server again and says the same.
+    const before = weapp.operations.filter((name) => name === 'SignInWithWechat').length;
+    mine.querySelector('.sign-in__wechat').dispatchEvent('tap');
+    await waitFor(() => weapp.operations.filter((name) => name === 'SignInWithWechat').length === before + 1, 'a second sign-in');
+    await waitFor(() => texts(mine, '.sign-in__wechat')[0] === '再试一次', 'the retry button back');
+  });
+
+  it('the detail page offers the party-size stepper, within the lecture’s limit', async () => {
+    const [{ node }] = (await upcoming({ venueType: 'VILLAGE' })).edges;
+    const { lecture } = await graphql(`query($id: ID!) { lecture(id: $id) { maxPartySize } }`, { id: node.id });
+    const detail = await weapp.openPage('pages/lecture/index', { id: node.id });
+    await waitFor(() => detail.querySelector('.party-stepper__value'), 'the stepper');
+    const value = () => texts(detail, '.party-stepper__value')[0];
+    detail.querySelector('.party-stepper__minus').dispatchEvent('tap');
+    expect(value()).toBe('1');
+    for (let i = 0; i < lecture.maxPartySize + 2; i++) detail.querySelector('.party-stepper__plus').dispatchEvent('tap');
+    await waitFor(() => value() === String(lecture.maxPartySize), `the maximum, ${lecture.maxPartySize}`);
+    expect(detail.querySelector('.party-stepper__plus.party-stepper__button--disabled')).toBeTruthy();
+    expect(texts(detail, '.booking-form__submit')[0]).toBe('预约');
   });
 });

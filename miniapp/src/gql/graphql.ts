@@ -16,6 +16,40 @@ export type AgeGroup =
   /** 6–12 岁，小学 */
   | 'PRIMARY';
 
+export type BookLectureInput = {
+  /** Made once per tap of the book button; a retry with the same key returns the first result */
+  idempotencyKey: string;
+  lectureId: string;
+  /** Seats for the household, 1 to the lecture's maxPartySize */
+  partySize: number;
+};
+
+export type BookingStatus =
+  /** Cancelled by the household */
+  | 'CANCELLED'
+  /** Checked in at the door */
+  | 'CHECKED_IN'
+  /** Seats are held */
+  | 'CONFIRMED'
+  /** Did not come */
+  | 'NO_SHOW'
+  /** Being decided; asks again in a moment */
+  | 'PENDING'
+  /** On the waiting list; promoted in order as seats free up */
+  | 'WAITLISTED';
+
+/** Lectures still to end (soonest first) or over (latest first) */
+export type BookingTime =
+  | 'PAST'
+  | 'UPCOMING';
+
+/** Who looks after the children */
+export type GuardianKind =
+  | 'GRANDPARENT'
+  | 'OTHER'
+  | 'OTHER_RELATIVE'
+  | 'PARENT';
+
 /** Narrows the lecture list; every given condition must hold */
 export type LectureFilter = {
   /** Only lectures for children of this stage (or for every age) */
@@ -31,6 +65,27 @@ export type LectureFilter = {
   venueType?: VenueType | null | undefined;
 };
 
+export type LectureStatus =
+  | 'CANCELLED'
+  | 'DRAFT'
+  | 'PUBLISHED';
+
+export type Role =
+  | 'ADMIN'
+  | 'LECTURER'
+  | 'ORGANIZER'
+  | 'PARENT';
+
+/** Fields left out stay as they are; null clears a field */
+export type UpdateProfileInput = {
+  childrenAgeGroups?: Array<AgeGroup> | null | undefined;
+  countyCode?: string | null | undefined;
+  displayName?: string | null | undefined;
+  guardianKind?: GuardianKind | null | undefined;
+  /** Mainland mobile number, 11 digits */
+  phone?: string | null | undefined;
+};
+
 /** The five venues of outreach (五进) */
 export type VenueType =
   /** 进社区: urban community centres */
@@ -43,6 +98,66 @@ export type VenueType =
   | 'SCHOOL'
   /** 进农村: village halls, rural family-education stations */
   | 'VILLAGE';
+
+export type UserFieldsFragment = { id: string, displayName: string | null, countyCode: string | null, guardianKind: GuardianKind | null, childrenAgeGroups: Array<AgeGroup>, phone: string | null, role: Role };
+
+export type SignInWithWechatMutationVariables = Exact<{
+  code: string;
+}>;
+
+
+export type SignInWithWechatMutation = { signInWithWechat: { token: string, expiresAt: string, user: { id: string, displayName: string | null, countyCode: string | null, guardianKind: GuardianKind | null, childrenAgeGroups: Array<AgeGroup>, phone: string | null, role: Role } } };
+
+export type SignInForDevelopmentMutationVariables = Exact<{
+  openId: string;
+}>;
+
+
+export type SignInForDevelopmentMutation = { signInForDevelopment: { token: string, expiresAt: string, user: { id: string, displayName: string | null, countyCode: string | null, guardianKind: GuardianKind | null, childrenAgeGroups: Array<AgeGroup>, phone: string | null, role: Role } } };
+
+export type MeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeQuery = { me: { id: string, displayName: string | null, countyCode: string | null, guardianKind: GuardianKind | null, childrenAgeGroups: Array<AgeGroup>, phone: string | null, role: Role } };
+
+export type UpdateProfileMutationVariables = Exact<{
+  input: UpdateProfileInput;
+}>;
+
+
+export type UpdateProfileMutation = { updateProfile: { id: string, displayName: string | null, countyCode: string | null, guardianKind: GuardianKind | null, childrenAgeGroups: Array<AgeGroup>, phone: string | null, role: Role } };
+
+export type BookingFieldsFragment = { id: string, status: BookingStatus, partySize: number, seatNumbers: Array<number>, waitlistPosition: number | null, requestedAt: string, cancelledAt: string | null };
+
+export type BookLectureMutationVariables = Exact<{
+  input: BookLectureInput;
+}>;
+
+
+export type BookLectureMutation = { bookLecture: { id: string, status: BookingStatus, partySize: number, seatNumbers: Array<number>, waitlistPosition: number | null, requestedAt: string, cancelledAt: string | null, lecture: { id: string, seatsLeft: number } } };
+
+export type CancelBookingMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type CancelBookingMutation = { cancelBooking: { id: string, status: BookingStatus, partySize: number, seatNumbers: Array<number>, waitlistPosition: number | null, requestedAt: string, cancelledAt: string | null, lecture: { id: string, seatsLeft: number } } };
+
+export type MyBookingsQueryVariables = Exact<{
+  when: BookingTime;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type MyBookingsQuery = { myBookings: { pageInfo: { endCursor: string | null, hasNextPage: boolean }, edges: Array<{ cursor: string, node: { id: string, status: BookingStatus, partySize: number, seatNumbers: Array<number>, waitlistPosition: number | null, requestedAt: string, cancelledAt: string | null, lecture: { id: string, title: string, startsAt: string, endsAt: string, venue: { id: string, name: string, county: { code: string, name: string } } } } }> } };
+
+export type TicketQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type TicketQuery = { booking: { id: string, status: BookingStatus, partySize: number, seatNumbers: Array<number>, waitlistPosition: number | null, requestedAt: string, cancelledAt: string | null, ticket: { code: string, shortCode: string } | null, lecture: { id: string, title: string, startsAt: string, endsAt: string, cancellationDeadline: string, venue: { id: string, name: string, address: string, county: { code: string, name: string } } } } | null };
 
 export type CountiesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -63,7 +178,7 @@ export type LectureDetailQueryVariables = Exact<{
 }>;
 
 
-export type LectureDetailQuery = { lecture: { id: string, title: string, startsAt: string, endsAt: string, capacity: number, seatsLeft: number, tags: Array<string>, summary: string, venue: { id: string, name: string, address: string, type: VenueType, isPracticeBase: boolean, county: { code: string, name: string } }, lecturer: { id: string, name: string, title: string | null, bio: string | null } } | null };
+export type LectureDetailQuery = { subscriptionTemplateIds: Array<string>, lecture: { id: string, title: string, startsAt: string, endsAt: string, status: LectureStatus, capacity: number, seatsLeft: number, maxPartySize: number, cancellationDeadline: string, tags: Array<string>, summary: string, venue: { id: string, name: string, address: string, type: VenueType, isPracticeBase: boolean, county: { code: string, name: string } }, lecturer: { id: string, name: string, title: string | null, bio: string | null }, myBooking: { id: string, status: BookingStatus, partySize: number, seatNumbers: Array<number>, waitlistPosition: number | null, requestedAt: string, cancelledAt: string | null } | null } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -83,7 +198,207 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const UserFieldsFragmentDoc = new TypedDocumentString(`
+    fragment UserFields on User {
+  id
+  displayName
+  countyCode
+  guardianKind
+  childrenAgeGroups
+  phone
+  role
+}
+    `, {"fragmentName":"UserFields"}) as unknown as TypedDocumentString<UserFieldsFragment, unknown>;
+export const BookingFieldsFragmentDoc = new TypedDocumentString(`
+    fragment BookingFields on Booking {
+  id
+  status
+  partySize
+  seatNumbers
+  waitlistPosition
+  requestedAt
+  cancelledAt
+}
+    `, {"fragmentName":"BookingFields"}) as unknown as TypedDocumentString<BookingFieldsFragment, unknown>;
+export const SignInWithWechatDocument = new TypedDocumentString(`
+    mutation SignInWithWechat($code: String!) {
+  signInWithWechat(code: $code) {
+    token
+    expiresAt
+    user {
+      ...UserFields
+    }
+  }
+}
+    fragment UserFields on User {
+  id
+  displayName
+  countyCode
+  guardianKind
+  childrenAgeGroups
+  phone
+  role
+}`) as unknown as TypedDocumentString<SignInWithWechatMutation, SignInWithWechatMutationVariables>;
+export const SignInForDevelopmentDocument = new TypedDocumentString(`
+    mutation SignInForDevelopment($openId: String!) {
+  signInForDevelopment(openId: $openId) {
+    token
+    expiresAt
+    user {
+      ...UserFields
+    }
+  }
+}
+    fragment UserFields on User {
+  id
+  displayName
+  countyCode
+  guardianKind
+  childrenAgeGroups
+  phone
+  role
+}`) as unknown as TypedDocumentString<SignInForDevelopmentMutation, SignInForDevelopmentMutationVariables>;
+export const MeDocument = new TypedDocumentString(`
+    query Me {
+  me {
+    ...UserFields
+  }
+}
+    fragment UserFields on User {
+  id
+  displayName
+  countyCode
+  guardianKind
+  childrenAgeGroups
+  phone
+  role
+}`) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
+export const UpdateProfileDocument = new TypedDocumentString(`
+    mutation UpdateProfile($input: UpdateProfileInput!) {
+  updateProfile(input: $input) {
+    ...UserFields
+  }
+}
+    fragment UserFields on User {
+  id
+  displayName
+  countyCode
+  guardianKind
+  childrenAgeGroups
+  phone
+  role
+}`) as unknown as TypedDocumentString<UpdateProfileMutation, UpdateProfileMutationVariables>;
+export const BookLectureDocument = new TypedDocumentString(`
+    mutation BookLecture($input: BookLectureInput!) {
+  bookLecture(input: $input) {
+    ...BookingFields
+    lecture {
+      id
+      seatsLeft
+    }
+  }
+}
+    fragment BookingFields on Booking {
+  id
+  status
+  partySize
+  seatNumbers
+  waitlistPosition
+  requestedAt
+  cancelledAt
+}`) as unknown as TypedDocumentString<BookLectureMutation, BookLectureMutationVariables>;
+export const CancelBookingDocument = new TypedDocumentString(`
+    mutation CancelBooking($id: ID!) {
+  cancelBooking(id: $id) {
+    ...BookingFields
+    lecture {
+      id
+      seatsLeft
+    }
+  }
+}
+    fragment BookingFields on Booking {
+  id
+  status
+  partySize
+  seatNumbers
+  waitlistPosition
+  requestedAt
+  cancelledAt
+}`) as unknown as TypedDocumentString<CancelBookingMutation, CancelBookingMutationVariables>;
+export const MyBookingsDocument = new TypedDocumentString(`
+    query MyBookings($when: BookingTime!, $first: Int, $after: String) {
+  myBookings(when: $when, first: $first, after: $after) {
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
+    edges {
+      cursor
+      node {
+        ...BookingFields
+        lecture {
+          id
+          title
+          startsAt
+          endsAt
+          venue {
+            id
+            name
+            county {
+              code
+              name
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    fragment BookingFields on Booking {
+  id
+  status
+  partySize
+  seatNumbers
+  waitlistPosition
+  requestedAt
+  cancelledAt
+}`) as unknown as TypedDocumentString<MyBookingsQuery, MyBookingsQueryVariables>;
+export const TicketDocument = new TypedDocumentString(`
+    query Ticket($id: ID!) {
+  booking(id: $id) {
+    ...BookingFields
+    ticket {
+      code
+      shortCode
+    }
+    lecture {
+      id
+      title
+      startsAt
+      endsAt
+      cancellationDeadline
+      venue {
+        id
+        name
+        address
+        county {
+          code
+          name
+        }
+      }
+    }
+  }
+}
+    fragment BookingFields on Booking {
+  id
+  status
+  partySize
+  seatNumbers
+  waitlistPosition
+  requestedAt
+  cancelledAt
+}`) as unknown as TypedDocumentString<TicketQuery, TicketQueryVariables>;
 export const CountiesDocument = new TypedDocumentString(`
     query Counties {
   counties {
@@ -130,8 +445,11 @@ export const LectureDetailDocument = new TypedDocumentString(`
     title
     startsAt
     endsAt
+    status
     capacity
     seatsLeft
+    maxPartySize
+    cancellationDeadline
     tags
     summary
     venue {
@@ -151,6 +469,18 @@ export const LectureDetailDocument = new TypedDocumentString(`
       title
       bio
     }
+    myBooking {
+      ...BookingFields
+    }
   }
+  subscriptionTemplateIds
 }
-    `) as unknown as TypedDocumentString<LectureDetailQuery, LectureDetailQueryVariables>;
+    fragment BookingFields on Booking {
+  id
+  status
+  partySize
+  seatNumbers
+  waitlistPosition
+  requestedAt
+  cancelledAt
+}`) as unknown as TypedDocumentString<LectureDetailQuery, LectureDetailQueryVariables>;

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro'
 import type { TypedDocumentString } from '../gql/graphql'
 import { ApiError, interpretResponse, type Transport } from './errors'
+import { currentToken, expireSession } from './session'
 
 export { ApiError, errorMessage, messageOf } from './errors'
 export type { ApiErrorCode } from './errors'
@@ -21,31 +22,43 @@ export function operationNameOf(query: string): string | undefined {
 // Variables are optional only when the operation declares none.
 type VariablesArg<V> = [V] extends [Record<string, never>] ? [variables?: V] : [variables: V]
 
+async function send(query: string, variables: unknown, token: string | null): Promise<Transport> {
+  const header: Record<string, string> = { 'content-type': 'application/json' }
+  if (token) header.Authorization = `Bearer ${token}`
+  try {
+    const res = await Taro.request({
+      url: ENDPOINT,
+      method: 'POST',
+      header,
+      data: { query, variables: variables ?? {}, operationName: operationNameOf(query) },
+      dataType: 'json',
+      timeout: TIMEOUT_MS,
+    })
+    return { kind: 'response', status: res.statusCode, body: res.data }
+  } catch (error) {
+    return { kind: 'network', error }
+  }
+}
+
 /**
- * The one way the app talks to the server. Resolves with the typed `data`,
- * or rejects with an ApiError whose `message` can be shown as is.
+ * The one way the app talks to the server. Sends the session token when there is one.
+ * Resolves with the typed `data`, or rejects with an ApiError whose `message` can be shown as is.
+ *
+ * A token the server refuses (expired, signed with an old secret) is forgotten and the reader is
+ * asked to sign in again; the request is then sent once more without it, so what anyone may read
+ * (the lecture list, a lecture) still shows, and what needs a session fails as UNAUTHENTICATED.
  */
 export async function request<TResult, TVariables>(
   document: TypedDocumentString<TResult, TVariables>,
   ...[variables]: VariablesArg<TVariables>
 ): Promise<TResult> {
   const query = document.toString()
-  let outcome: Transport
-  try {
-    const res = await Taro.request({
-      url: ENDPOINT,
-      method: 'POST',
-      header: { 'content-type': 'application/json' },
-      data: { query, variables: variables ?? {}, operationName: operationNameOf(query) },
-      dataType: 'json',
-      timeout: TIMEOUT_MS,
-    })
-    outcome = { kind: 'response', status: res.statusCode, body: res.data }
-  } catch (error) {
-    outcome = { kind: 'network', error }
+  const token = currentToken()
+  let result = interpretResponse<TResult>(await send(query, variables, token))
+  if ('error' in result && result.error.code === 'UNAUTHENTICATED' && token) {
+    expireSession(token)
+    result = interpretResponse<TResult>(await send(query, variables, null))
   }
-
-  const result = interpretResponse<TResult>(outcome)
   if ('error' in result) throw result.error
   return result.data
 }

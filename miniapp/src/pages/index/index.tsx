@@ -5,6 +5,7 @@ import type { VenueType } from '../../gql/graphql'
 import LectureCard from '../../components/LectureCard'
 import VenueChips from '../../components/VenueChips'
 import CountyPicker from '../../components/CountyPicker'
+import PageRoot from '../../components/PageRoot'
 import StatusView from '../../components/StatusView'
 import { useLectureList } from '../../hooks/useLectureList'
 import { useCounties } from '../../hooks/useCounties'
@@ -44,7 +45,7 @@ export default function IndexPage() {
   }
 
   return (
-    <View className='home'>
+    <PageRoot className='home'>
       <View className='home__filters'>
         <VenueChips value={venueType} onChange={setVenueType} />
         <View className='home__county'>
@@ -95,7 +96,7 @@ export default function IndexPage() {
           </>
         )}
       </View>
-    </View>
+    </PageRoot>
   )
 }
 

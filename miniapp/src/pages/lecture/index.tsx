@@ -1,6 +1,8 @@
-import type { ReactNode } from 'react'
+import { useRef, type ReactNode } from 'react'
 import { View, Text } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import BookingPanel from '../../components/BookingPanel'
+import PageRoot from '../../components/PageRoot'
 import StatusView from '../../components/StatusView'
 import { useLectureDetail, type LectureDetail } from '../../hooks/useLectureDetail'
 import { useNow } from '../../hooks/useNow'
@@ -18,23 +20,38 @@ export default function LecturePage() {
   const { params } = useRouter()
   // A malformed id (a link cut short) reads as "not found", like an unknown one.
   const id = decodeRouteParam(params.id)
-  const { state, reload } = useLectureDetail(id)
+  const { state, reload, refresh } = useLectureDetail(id)
 
-  if (state.status === 'loading') return <StatusView kind='loading' message='正在加载…' />
-  if (state.status === 'notFound') {
-    return <StatusView kind='empty' message='讲座不存在或已下线' actionText='返回首页' onAction={goHome} />
+  // Back from the ticket page (where the booking may have been cancelled): bring seats up to date.
+  const shownBefore = useRef(false)
+  useDidShow(() => {
+    if (shownBefore.current) void refresh()
+    shownBefore.current = true
+  })
+
+  let content: ReactNode
+  if (state.status === 'loading') content = <StatusView kind='loading' message='正在加载…' />
+  else if (state.status === 'notFound') {
+    content = <StatusView kind='empty' message='讲座不存在或已下线' actionText='返回首页' onAction={goHome} />
+  } else if (state.status === 'error') {
+    content = <StatusView kind='error' message={state.message} actionText='重试' onAction={() => void reload()} />
+  } else {
+    content = <LectureDetailView lecture={state.lecture} templateIds={state.templateIds} refresh={refresh} />
   }
-  if (state.status === 'error') {
-    return <StatusView kind='error' message={state.message} actionText='重试' onAction={() => void reload()} />
-  }
-  return <LectureDetailView lecture={state.lecture} />
+  return <PageRoot className='lecture-page'>{content}</PageRoot>
 }
 
 function openHomeTab() {
   void Taro.switchTab({ url: '/pages/index/index' })
 }
 
-function LectureDetailView({ lecture }: { lecture: LectureDetail }) {
+interface DetailProps {
+  lecture: LectureDetail
+  templateIds: string[]
+  refresh: () => Promise<void>
+}
+
+function LectureDetailView({ lecture, templateIds, refresh }: DetailProps) {
   const { venue, lecturer } = lecture
   const now = useNow()
   const phase = lecturePhase(lecture.startsAt, lecture.endsAt, now)
@@ -86,6 +103,8 @@ function LectureDetailView({ lecture }: { lecture: LectureDetail }) {
         </View>
       </Section>
 
+      <BookingPanel lecture={lecture} templateIds={templateIds} refresh={refresh} now={now} />
+
       <Section heading='主讲人'>
         <View className='lecture-detail__lecturer'>
           <Text className='lecture-detail__strong'>{lecturer.name}</Text>
@@ -110,15 +129,13 @@ function LectureDetailView({ lecture }: { lecture: LectureDetail }) {
         <Text className='lecture-detail__paragraph lecture-detail__summary'>{lecture.summary}</Text>
       </Section>
 
-      {ended ? (
+      {ended && (
         <View className='lecture-detail__ended'>
           <Text className='lecture-detail__note'>这场讲座已经结束了。</Text>
           <View className='big-button big-button--primary' hoverClass='big-button--hover' onClick={openHomeTab}>
             看看近期讲座
           </View>
         </View>
-      ) : (
-        <Text className='lecture-detail__note'>在线预约功能即将开放，敬请关注。</Text>
       )}
     </View>
   )

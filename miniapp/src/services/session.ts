@@ -1,0 +1,75 @@
+// The one auth store: who is signed in, and the token every request carries. Storage and state
+// only; the sign-in flows that talk to the server are in auth.ts (graphql.ts reads the token
+// from here, so this file must not import graphql.ts).
+import type { UserFieldsFragment } from '../gql/graphql'
+import { createStore } from './store'
+import { readStored, writeStored } from './storage'
+
+export type SessionUser = UserFieldsFragment
+
+export interface Session {
+  token: string | null
+  user: SessionUser | null
+  /** signingIn: a sign-in is on its way (weapp signs in by itself at launch). */
+  phase: 'signedOut' | 'signingIn' | 'signedIn'
+  /** A sentence for the sign-in prompt: why the reader is signed out, or why sign-in failed. */
+  notice: string | null
+  /** The server cannot sign in with WeChat now (not configured, or WeChat is down). */
+  wechatUnavailable: boolean
+}
+
+interface Stored {
+  token: string
+  expiresAt: string
+  user: SessionUser
+}
+
+export const SESSION_STORAGE_KEY = 'fel.session'
+
+const SIGNED_OUT: Session = { token: null, user: null, phase: 'signedOut', notice: null, wechatUnavailable: false }
+
+function loadSession(): Session {
+  const stored = readStored<Stored>(SESSION_STORAGE_KEY)
+  if (!stored || typeof stored.token !== 'string' || !stored.token) return SIGNED_OUT
+  // An expired token would only earn an UNAUTHENTICATED answer: start signed out instead.
+  if (stored.expiresAt && Date.parse(stored.expiresAt) <= Date.now()) return SIGNED_OUT
+  return { ...SIGNED_OUT, token: stored.token, user: stored.user ?? null, phase: 'signedIn' }
+}
+
+export const sessionStore = createStore<Session>(loadSession)
+
+export function currentToken(): string | null {
+  return sessionStore.get().token
+}
+
+/** Keeps a new session, in storage too, so the next launch starts signed in. */
+export function saveSession(token: string, expiresAt: string, user: SessionUser): void {
+  writeStored(SESSION_STORAGE_KEY, { token, expiresAt, user } satisfies Stored)
+  sessionStore.set({ ...SIGNED_OUT, token, user, phase: 'signedIn' })
+}
+
+/** The profile changed (updateProfile, me): the token stays. */
+export function updateSessionUser(user: SessionUser): void {
+  const stored = readStored<Stored>(SESSION_STORAGE_KEY)
+  if (stored) writeStored(SESSION_STORAGE_KEY, { ...stored, user })
+  sessionStore.set((session) => (session.token ? { ...session, user } : session))
+}
+
+/** Forgets the token; `notice` tells the reader why (e.g. the server no longer accepts it). */
+export function clearSession(notice: string | null = null): void {
+  writeStored(SESSION_STORAGE_KEY, null)
+  sessionStore.set((session) => ({ ...SIGNED_OUT, notice, wechatUnavailable: session.wechatUnavailable }))
+}
+
+/** A token was refused: ask the reader to sign in again. */
+export function expireSession(token: string): void {
+  // Only the token that was refused: a sign-in that finished meanwhile stays.
+  if (sessionStore.get().token !== token) return
+  clearSession('登录已过期，请重新登录')
+}
+
+export function setSignInPhase(phase: 'signingIn' | 'signedOut', notice: string | null = null, wechatUnavailable = false): void {
+  sessionStore.set((session) =>
+    session.token ? session : { ...SIGNED_OUT, phase, notice, wechatUnavailable },
+  )
+}
