@@ -12,6 +12,8 @@ export const serverMain = path.resolve(__dirname, '../../server/dist/main.js');
 export interface ServerProcess {
   url: string;
   stop(): Promise<void>;
+  /** Sends a signal and resolves with the exit code once the process has ended. */
+  signal(signal: NodeJS.Signals): Promise<number | null>;
 }
 
 export async function startServerProcess(
@@ -31,7 +33,7 @@ export async function startServerProcess(
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
   // stdout carries the JSON log lines; stderr is kept only to explain a failed start.
   let stderr = '';
@@ -62,6 +64,10 @@ export async function startServerProcess(
     async stop() {
       child.kill('SIGTERM');
       await exited;
+    },
+    signal(signal) {
+      child.kill(signal);
+      return exited;
     },
   };
 }

@@ -43,6 +43,9 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     includeStacktraceInErrorResponses: false,
     // Automatic persisted queries are not used by our clients; off, so no client is told to retry.
     persistedQueries: false,
+    // main.ts owns shutdown (workers, database); Apollo's own signal handlers would call stop()
+    // a second time, which then never settles, and the process would hang on Ctrl+C.
+    stopOnTerminationSignals: false,
     introspection: true,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
   });

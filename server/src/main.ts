@@ -39,6 +39,8 @@ async function main(): Promise<void> {
     if (shuttingDown) return;
     shuttingDown = true;
     logger.info({ signal }, 'shutting down');
+    // Whatever hangs, the process ends: a supervisor waiting on it must not wait forever.
+    setTimeout(() => process.exit(1), 15_000).unref();
     stopReconciler();
     stopDelivery();
     await app.close();

@@ -57,3 +57,15 @@ describe('the compiled server as `npm start` runs it', () => {
     }
   }, 150_000);
 });
+
+describe('stopping the server', () => {
+  // Outside jest NODE_ENV is not "test", which changes Apollo's own signal handling: run as deployed.
+  it.each(['SIGTERM', 'SIGINT'] as const)('exits cleanly and promptly on %s', async (signal) => {
+    const server = await startServerProcess('shutdown', { env: { NODE_ENV: 'development', SEED_IF_EMPTY: 'false' } });
+    await fetch(`${server.url}/healthz`);
+    const started = Date.now();
+    const code = await server.signal(signal);
+    expect(code).toBe(0);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+});
