@@ -3,10 +3,9 @@
  * development sign-in, 完善资料, booking two seats, the ticket with its QR code and short code,
  * cancelling with confirmation, and large-text mode.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { artifactsDir, launchChromium } from '../helpers/browser';
+import { artifactsDir, launchChromium, openPhonePage } from '../helpers/browser';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 const OPEN_ID = `e2e-grandma-${Date.now().toString(36)}`;
@@ -21,14 +20,12 @@ describe('booking in the H5 build', () => {
   let browser: Browser;
   let page: Page;
   let token: string;
-  const pageErrors: string[] = [];
+  let pageErrors: string[];
 
   beforeAll(async () => {
     server = await startTestServer({ label: 'h5-booking' });
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    fs.mkdirSync(artifactsDir, { recursive: true });
+    ({ page, pageErrors } = await openPhonePage(browser));
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,7 +1,6 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { artifactsDir, launchChromium } from '../helpers/browser';
+import { artifactsDir, launchChromium, openPhonePage } from '../helpers/browser';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 const BEIJING_MS = 8 * 3600_000;
@@ -11,14 +10,12 @@ describe('the H5 build in headless Chromium', () => {
   let server: TestServer;
   let browser: Browser;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[];
 
   beforeAll(async () => {
     server = await startTestServer({ label: 'h5' });
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    fs.mkdirSync(artifactsDir, { recursive: true });
+    ({ page, pageErrors } = await openPhonePage(browser));
   });
   afterAll(async () => {
     await browser?.close();

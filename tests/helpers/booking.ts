@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import mongoose, { Types } from 'mongoose';
+import { postGraphQL } from './graphql';
 import type { TestServer } from './server';
 
 /** A lecture written straight into the test's database, bookable unless told otherwise. */
@@ -35,12 +36,7 @@ export const CANCEL = `mutation($id: ID!) { cancelBooking(id: $id) { id status s
 
 /** Signs in a household through the development sign-in and returns its token. */
 export async function signIn(server: TestServer, openId: string, url = server.url): Promise<string> {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: SIGN_IN, variables: { openId } }),
-  });
-  const body = await response.json();
+  const body = await postGraphQL(url, SIGN_IN, { openId });
   if (body.errors) throw new Error(JSON.stringify(body.errors));
   return body.data.signInForDevelopment.token;
 }

@@ -1,5 +1,6 @@
+import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromiumPath } from '../../scripts/lib/browser';
 
 /**
@@ -23,3 +24,12 @@ export function launchChromium(): Promise<Browser> {
 }
 
 export const artifactsDir = path.resolve(__dirname, '../artifacts');
+
+/** A new page the size of a phone, in Chinese, collecting the page's uncaught errors. */
+export async function openPhonePage(browser: Browser): Promise<{ page: Page; pageErrors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'zh-CN' });
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  fs.mkdirSync(artifactsDir, { recursive: true });
+  return { page, pageErrors };
+}

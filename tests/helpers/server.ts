@@ -11,12 +11,9 @@ import { connectDatabase, disconnectDatabase } from '../../server/src/db';
 import { createLogger } from '../../server/src/logger';
 import { seedDemoWorld, type SeedReport } from '../../server/src/seed/seed';
 import { testDatabase, type TestDatabase } from './engine';
+import { postGraphQL, type GraphQLResponse } from './graphql';
 
-export interface GraphQLResponse<T = any> {
-  status: number;
-  data?: T;
-  errors?: Array<{ message: string; path?: string[]; extensions?: Record<string, any> }>;
-}
+export type { GraphQLResponse };
 
 export interface TestServer {
   url: string;
@@ -61,15 +58,7 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
     url,
     database,
     seed,
-    async graphql(query, variables, token) {
-      const response = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify({ query, variables }),
-      });
-      const body = (await response.json()) as GraphQLResponse;
-      return { status: response.status, data: body.data, errors: body.errors };
-    },
+    graphql: (query, variables, token) => postGraphQL(url, query, variables, token),
     async countRoundTrips(work) {
       let count = 0;
       const client = mongoose.connection.getClient();

@@ -6,20 +6,13 @@
 import mongoose, { Types } from 'mongoose';
 import { connectDatabase, disconnectDatabase } from '../../server/src/db';
 import { BOOK, CANCEL, SIGN_IN, insertLecture, newKey } from '../helpers/booking';
+import { postGraphQL } from '../helpers/graphql';
 import { dropTestDatabase, testDatabase, type TestDatabase } from '../helpers/engine';
 import { startServerProcess } from '../helpers/server-process';
 
 const HOUSEHOLDS = 200;
 const SEATS = 30;
 
-async function post(url: string, query: string, variables: Record<string, unknown>, token?: string) {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  return response.json() as Promise<{ data?: any; errors?: any[] }>;
-}
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -33,7 +26,7 @@ async function storm(label: string, urls: string[]): Promise<void> {
   const tokens: string[] = [];
   for (let i = 0; i < HOUSEHOLDS; i += 25) {
     const batch = await Promise.all(
-      Array.from({ length: Math.min(25, HOUSEHOLDS - i) }, (_, j) => post(urls[(i + j) % urls.length], SIGN_IN, { openId: `${label}-${i + j}` })),
+      Array.from({ length: Math.min(25, HOUSEHOLDS - i) }, (_, j) => postGraphQL(urls[(i + j) % urls.length], SIGN_IN, { openId: `${label}-${i + j}` })),
     );
     tokens.push(...batch.map((r) => r.data!.signInForDevelopment.token));
   }
@@ -43,7 +36,7 @@ async function storm(label: string, urls: string[]): Promise<void> {
   const answers = await Promise.all(
     tokens.map(async (token, i) => {
       const t0 = Date.now();
-      const answer = await post(urls[i % urls.length], BOOK, { input: { lectureId, partySize: 1, idempotencyKey: newKey() } }, token);
+      const answer = await postGraphQL(urls[i % urls.length], BOOK, { input: { lectureId, partySize: 1, idempotencyKey: newKey() } }, token);
       latencies.push(Date.now() - t0);
       return answer;
     }),
@@ -71,14 +64,14 @@ async function storm(label: string, urls: string[]): Promise<void> {
   expect(queue).toHaveLength(HOUSEHOLDS - SEATS);
   const ownerToken = new Map(answers.map((a, i) => [a.data.bookLecture.id as string, tokens[i]]));
   const positions = await Promise.all(
-    queue.map((b) => post(urls[0], `query($id: ID!) { booking(id: $id) { waitlistPosition } }`, { id: b._id.toHexString() }, ownerToken.get(b._id.toHexString()))),
+    queue.map((b) => postGraphQL(urls[0], `query($id: ID!) { booking(id: $id) { waitlistPosition } }`, { id: b._id.toHexString() }, ownerToken.get(b._id.toHexString()))),
   );
   expect(positions.map((p) => p.data.booking.waitlistPosition)).toEqual(queue.map((_, i) => i + 1));
 
   // Five households cancel: the first five waiting take their seats, in order.
   const leaving = answers.filter((a) => a.data.bookLecture.status === 'CONFIRMED').slice(0, 5);
   const cancels = await Promise.all(
-    leaving.map((a, i) => post(urls[i % urls.length], CANCEL, { id: a.data.bookLecture.id }, ownerToken.get(a.data.bookLecture.id))),
+    leaving.map((a, i) => postGraphQL(urls[i % urls.length], CANCEL, { id: a.data.bookLecture.id }, ownerToken.get(a.data.bookLecture.id))),
   );
   expect(cancels.filter((c) => c.errors)).toEqual([]);
   const promotedIds = new Set(queue.slice(0, 5).map((b) => b._id.toHexString()));

@@ -6,6 +6,7 @@ import { WechatClient } from '../../server/src/wechat/wechat.client';
 import { BOOK, CANCEL, insertLecture, newKey, signIn } from '../helpers/booking';
 import { startFakeWechat, type FakeWechat } from '../helpers/fake-wechat';
 import { startTestServer, type TestServer } from '../helpers/server';
+import { postGraphQL } from '../helpers/graphql';
 import { startServerProcess } from '../helpers/server-process';
 import { waitFor } from '../helpers/wait';
 
@@ -134,14 +135,8 @@ describe('the server as deployed', () => {
         venueId: new mongoose.Types.ObjectId(), lecturerId: new mongoose.Types.ObjectId(), capacity: 10, maxPartySize: 2,
         status: 'PUBLISHED', tags: [], venueType: 'SCHOOL', countyCode: '350702',
       });
-      const post = async (query: string, variables: object, token?: string) =>
-        (await fetch(`${server.url}/graphql`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-          body: JSON.stringify({ query, variables }),
-        })).json();
-      const signedIn = await post(`mutation { signInWithWechat(code: "ok:o-worker") { token } }`, {});
-      const booked = await post(BOOK, { input: { lectureId: lectureId.toHexString(), partySize: 1, idempotencyKey: newKey() } }, signedIn.data.signInWithWechat.token);
+      const signedIn = await postGraphQL(server.url, `mutation { signInWithWechat(code: "ok:o-worker") { token } }`);
+      const booked = await postGraphQL(server.url, BOOK, { input: { lectureId: lectureId.toHexString(), partySize: 1, idempotencyKey: newKey() } }, signedIn.data.signInWithWechat.token);
       const id = booked.data.bookLecture.id;
       await waitFor(() => wechat.sent.some((m) => m.page === `pages/ticket/index?id=${id}`), 'the confirmation to reach WeChat');
       expect(wechat.sent.find((m) => m.page.endsWith(id))).toMatchObject({ touser: 'o-worker', template_id: 'tpl-booking' });

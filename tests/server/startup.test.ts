@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { freePort } from '../../scripts/db/ferretdb';
 import { testDatabase } from '../helpers/engine';
+import { postGraphQL } from '../helpers/graphql';
 import { startServerProcess } from '../helpers/server-process';
 
 const main = path.resolve(__dirname, '../../server/dist/main.js');
@@ -35,12 +36,7 @@ describe('the compiled server as `npm start` runs it', () => {
   it('seeds an empty database once, and a restart on the same data never duplicates', async () => {
     const database = testDatabase('restart');
     const total = async (url: string) => {
-      const response = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: '{ lectures { totalCount } counties { code } }' }),
-      });
-      const { data } = await response.json();
+      const { data } = await postGraphQL(url, '{ lectures { totalCount } counties { code } }');
       return { lectures: data.lectures.totalCount, counties: data.counties.length };
     };
 
