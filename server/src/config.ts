@@ -34,7 +34,7 @@ export interface WechatConfig {
   appId?: string;
   appSecret?: string;
   /** Subscribe-message template ids, from the mini program's admin console. */
-  templates: { booking?: string; reminder?: string };
+  templates: { booking?: string; reminder?: string; notice?: string };
 }
 
 /** Good enough for a laptop, refused in production, where AUTH_SECRET must be set. */
@@ -82,7 +82,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       apiBase: env.WECHAT_API_BASE || 'https://api.weixin.qq.com',
       appId: env.WECHAT_APP_ID || undefined,
       appSecret: env.WECHAT_APP_SECRET || undefined,
-      templates: { booking: env.WECHAT_TEMPLATE_BOOKING || undefined, reminder: env.WECHAT_TEMPLATE_REMINDER || undefined },
+      templates: {
+        booking: env.WECHAT_TEMPLATE_BOOKING || undefined,
+        reminder: env.WECHAT_TEMPLATE_REMINDER || undefined,
+        notice: env.WECHAT_TEMPLATE_NOTICE || undefined,
+      },
     },
     deliveryIntervalMs: Number(env.DELIVERY_INTERVAL_SECONDS || 15) * 1000,
   };

@@ -6,8 +6,21 @@ import { LecturerModel } from './modules/lecturer/lecturer.model';
 import { OutboxAttemptModel, OutboxModel } from './modules/notification/outbox.model';
 import { UserModel } from './modules/user/user.model';
 import { VenueModel } from './modules/venue/venue.model';
+import { ReviewDecisionModel } from './modules/review/review.model';
 
-export const models = [BookingModel, CountyModel, LectureModel, LecturerModel, OutboxAttemptModel, OutboxModel, SeatClaimModel, UserModel, VenueModel];
+// One model per line, so features add theirs without touching each other's lines.
+export const models = [
+  BookingModel,
+  CountyModel,
+  LectureModel,
+  LecturerModel,
+  OutboxAttemptModel,
+  OutboxModel,
+  ReviewDecisionModel,
+  SeatClaimModel,
+  UserModel,
+  VenueModel,
+];
 
 /**
  * Connects and builds indexes once, at start. Indexes are made here rather than lazily by mongoose

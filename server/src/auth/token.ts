@@ -8,6 +8,8 @@ export interface Viewer {
   role: Role;
   /** For an organizer: the county they manage; none means the whole city. */
   countyCode: string | null;
+  /** For a lecturer: the lecturer profile the account acts as. */
+  lecturerId: string | null;
 }
 
 const ISSUER = 'family-education';
@@ -23,7 +25,7 @@ export class TokenService {
   async issue(viewer: Viewer, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
     const issuedAt = Math.floor(now.getTime() / 1000);
     const expiresAt = new Date((issuedAt + this.ttlSeconds) * 1000);
-    const token = await new SignJWT({ role: viewer.role, county: viewer.countyCode })
+    const token = await new SignJWT({ role: viewer.role, county: viewer.countyCode, lec: viewer.lecturerId })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(viewer.userId)
       .setIssuer(ISSUER)
@@ -38,7 +40,12 @@ export class TokenService {
     try {
       const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, algorithms: ['HS256'] });
       if (typeof payload.sub !== 'string' || !ROLES.has(payload.role as string)) throw new Error('malformed claims');
-      return { userId: payload.sub, role: payload.role as Role, countyCode: (payload.county as string | null) ?? null };
+      return {
+        userId: payload.sub,
+        role: payload.role as Role,
+        countyCode: (payload.county as string | null) ?? null,
+        lecturerId: (payload.lec as string | null) ?? null,
+      };
     } catch (error) {
       if (error instanceof joseErrors.JWTExpired) throw unauthenticated('Your session has expired; sign in again');
       throw unauthenticated('The session token is not valid; sign in again');

@@ -29,6 +29,13 @@ const TRY_LATER = new Set([-1, 45011]); // system busy, minute quota reached
  * The server side of WeChat's mini program APIs, at a configurable base URL so tests can run it
  * against a fake on loopback.
  */
+export interface SubscribeMessage {
+  toOpenId: string;
+  templateId: string;
+  page: string;
+  data: Record<string, string>;
+}
+
 export class WechatClient {
   constructor(
     private readonly config: WechatConfig,
@@ -74,7 +81,7 @@ export class WechatClient {
    * Sends a subscribe message (subscribeMessage.send). Throws WechatSendError with WeChat's
    * errcode; 43101 means the user has not subscribed (or used up the one-time subscription).
    */
-  async sendSubscribeMessage(message: { toOpenId: string; templateId: string; page: string; data: Record<string, string> }): Promise<void> {
+  async sendSubscribeMessage(message: SubscribeMessage): Promise<void> {
     const token = await this.getAccessToken();
     const url = new URL('/cgi-bin/message/subscribe/send', this.config.apiBase);
     url.search = new URLSearchParams({ access_token: token }).toString();

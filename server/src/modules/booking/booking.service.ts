@@ -3,7 +3,7 @@ import { Types } from 'mongoose';
 import type { Viewer } from '../../auth/token';
 import { badUserInput, forbidden, notFound } from '../../errors';
 import { DEFAULT_MAX_PARTY_SIZE, LectureModel, type LectureDoc } from '../lecture/lecture.model';
-import { LectureStatus } from '../lecture/lecture-status';
+import { LectureStatus, UNPUBLISHED_STATUSES } from '../lecture/lecture-status';
 import { isDuplicateKeyError } from '../shared/mongo-errors';
 import { parseObjectId } from '../shared/object-id';
 import { decodeTimeCursor, encodeTimeCursor } from '../shared/pagination';
@@ -29,7 +29,7 @@ export const seated = (lecture: LectureDoc): SeatedLecture => ({ id: lecture._id
 async function loadBookableLecture(lectureId: string): Promise<LectureDoc> {
   const id = parseObjectId(lectureId, 'input.lectureId');
   const lecture = await LectureModel.findById(id).lean<LectureDoc>();
-  if (!lecture || lecture.status === LectureStatus.DRAFT) throw notFound('Lecture', lectureId);
+  if (!lecture || UNPUBLISHED_STATUSES.includes(lecture.status as LectureStatus)) throw notFound('Lecture', lectureId);
   if (lecture.status === LectureStatus.CANCELLED) throw conflict('This lecture has been cancelled');
   if (lecture.startsAt.getTime() <= Date.now()) throw conflict('This lecture has already started');
   return lecture;

@@ -24,6 +24,18 @@ const lectureSchema = new Schema(
     // has no $lookup, and a venue's type and county do not change once lectures are held there.
     venueType: { type: String, enum: VENUE_TYPES, required: true },
     countyCode: { type: String, required: true },
+    /** The course the lecture teaches, if any: attending it counts toward completing the course. */
+    courseId: { type: Schema.Types.ObjectId },
+    /** A campaign the lecture belongs to, e.g. 家庭教育宣传周. */
+    campaignTag: { type: String },
+    /** Counts proposals: each resubmission after a rejection is reviewed as a new revision. */
+    proposalRevision: { type: Number, default: 1 },
+    proposedAt: { type: Date },
+    rejectionReason: { type: String },
+    cancellationReason: { type: String },
+    cancelledAt: { type: Date },
+    /** Accounts the lecturer asked to check households in at the door (volunteers, venue staff). */
+    staffUserIds: { type: [Schema.Types.ObjectId], default: [] },
   },
   { versionKey: false, timestamps: true },
 );
@@ -31,6 +43,9 @@ const lectureSchema = new Schema(
 lectureSchema.index({ startsAt: 1, _id: 1 });
 lectureSchema.index({ venueType: 1, startsAt: 1 });
 lectureSchema.index({ countyCode: 1, startsAt: 1 });
+lectureSchema.index({ lecturerId: 1, startsAt: 1 });
+lectureSchema.index({ status: 1, proposedAt: 1 });
+lectureSchema.index({ courseId: 1 });
 
 export type LectureDoc = InferSchemaType<typeof lectureSchema> & { _id: Types.ObjectId };
 export const LectureModel = model('Lecture', lectureSchema, 'lectures');

@@ -2,7 +2,7 @@ import type { QueryFilter } from 'mongoose';
 import { badUserInput } from '../../errors';
 import { decodeTimeCursor, encodeTimeCursor } from '../shared/pagination';
 import { LectureModel, type LectureDoc } from './lecture.model';
-import { LectureStatus } from './lecture-status';
+import { LectureStatus, UNPUBLISHED_STATUSES } from './lecture-status';
 import { DEFAULT_PAGE_SIZE, LectureOrder, type LectureFilter, type LecturesArgs } from './lecture.input';
 import type { AgeGroup } from '../user/user-enums';
 import { toLecture, type LectureConnection } from './lecture.type';
@@ -16,8 +16,8 @@ function literalPattern(text: string): RegExp {
 }
 
 export function buildLectureQuery(filter: LectureFilter = {}): LectureQuery {
-  // Drafts and cancelled lectures are not listed (a lecture without a status predates statuses).
-  const conditions: LectureQuery[] = [{ status: { $nin: [LectureStatus.DRAFT, LectureStatus.CANCELLED] } }];
+  // Unpublished and cancelled lectures are not listed (a lecture without a status predates statuses).
+  const conditions: LectureQuery[] = [{ status: { $nin: [...UNPUBLISHED_STATUSES, LectureStatus.CANCELLED] } }];
   if (filter.venueType) conditions.push({ venueType: filter.venueType });
   if (filter.countyCode) conditions.push({ countyCode: filter.countyCode });
   if (filter.from && filter.to && filter.to <= filter.from) {

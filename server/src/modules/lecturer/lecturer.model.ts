@@ -7,6 +7,8 @@ const lecturerSchema = new Schema(
     title: { type: String },
     bio: { type: String },
     countyCode: { type: String },
+    /** The account that acts as this lecturer, if any (seeded lecturers may have none). */
+    userId: { type: Schema.Types.ObjectId },
   },
   { versionKey: false, timestamps: true },
 );

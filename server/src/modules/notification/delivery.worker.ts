@@ -6,14 +6,16 @@ import { LectureModel, type LectureDoc } from '../lecture/lecture.model';
 import { UserModel, type UserDoc } from '../user/user.model';
 import { VenueModel, type VenueDoc } from '../venue/venue.model';
 import { isDuplicateKeyError } from '../shared/mongo-errors';
-import { WechatSendError, type WechatClient } from '../../wechat/wechat.client';
-import { OutboxAttemptModel, OutboxKind, OutboxModel, OutboxState, type OutboxDoc } from './outbox.model';
+import { WechatSendError, type SubscribeMessage, type WechatClient } from '../../wechat/wechat.client';
+import { NOTICE_KINDS, OutboxAttemptModel, OutboxKind, OutboxModel, OutboxState, type OutboxDoc } from './outbox.model';
 
 export interface MessageTemplates {
   /** Subscribe-message template for "booking confirmed / promoted from the waiting list". */
   booking?: string;
   /** Template for the 24 h and 2 h reminders. */
   reminder?: string;
+  /** Template for notices: review results, cancelled lectures, lecturers' messages. */
+  notice?: string;
 }
 
 export interface DeliveryDeps {
@@ -35,7 +37,7 @@ export interface DeliveryReport {
   dropped: number;
 }
 
-const NOTES: Record<OutboxKind, (partySize: number) => string> = {
+const NOTES: Partial<Record<OutboxKind, (partySize: number) => string>> = {
   [OutboxKind.BOOKING_CONFIRMED]: (n) => `预约成功，已为您预留${n}个座位`,
   [OutboxKind.WAITLIST_PROMOTED]: (n) => `候补成功，已为您预留${n}个座位`,
   [OutboxKind.REMINDER_24H]: () => '讲座明天开始，请带好入场券',
@@ -43,21 +45,21 @@ const NOTES: Record<OutboxKind, (partySize: number) => string> = {
 };
 
 /** Beijing time, as the message is read in China whatever the server's zone. */
-function beijingTime(date: Date): string {
+export function beijingTime(date: Date): string {
   const b = new Date(date.getTime() + 8 * 3600 * 1000);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${b.getUTCFullYear()}年${b.getUTCMonth() + 1}月${b.getUTCDate()}日 ${pad(b.getUTCHours())}:${pad(b.getUTCMinutes())}`;
 }
 
 /** WeChat's `thing` fields hold at most 20 characters. */
-const thing = (text: string) => (Array.from(text).length > 20 ? `${Array.from(text).slice(0, 19).join('')}…` : text);
+export const thing = (text: string) => (Array.from(text).length > 20 ? `${Array.from(text).slice(0, 19).join('')}…` : text);
 
 export function composeMessage(kind: OutboxKind, booking: BookingDoc, lecture: LectureDoc, venue: VenueDoc | null): Record<string, string> {
   return {
     thing1: thing(lecture.title),
     time2: beijingTime(lecture.startsAt),
     thing3: thing(venue?.name ?? '详见讲座页面'),
-    thing4: thing(NOTES[kind](booking.partySize)),
+    thing4: thing(NOTES[kind]?.(booking.partySize) ?? ''),
   };
 }
 
@@ -93,6 +95,7 @@ async function settle(entry: OutboxDoc, state: OutboxState, fields: Record<strin
 }
 
 async function deliverOne(deps: DeliveryDeps, entry: OutboxDoc, attempt: number, now: Date): Promise<keyof DeliveryReport> {
+  if (NOTICE_KINDS.includes(entry.kind as OutboxKind)) return deliverNotice(deps, entry, attempt, now);
   const booking = await BookingModel.findById(entry.bookingId).lean<BookingDoc>();
   if (!booking || booking.cancelledAt || booking.status !== BookingStatus.CONFIRMED) {
     await settle(entry, OutboxState.DROPPED, { lastError: 'booking no longer holds seats' });
@@ -115,7 +118,26 @@ async function deliverOne(deps: DeliveryDeps, entry: OutboxDoc, attempt: number,
     page: `pages/ticket/index?id=${booking._id.toHexString()}`,
     data: composeMessage(entry.kind as OutboxKind, booking, lecture, venue),
   };
+  return send(deps, entry, attempt, now, message);
+}
 
+async function deliverNotice(deps: DeliveryDeps, entry: OutboxDoc, attempt: number, now: Date): Promise<keyof DeliveryReport> {
+  const user = await UserModel.findById(entry.userId).lean<UserDoc>();
+  if (!user) {
+    await settle(entry, OutboxState.DROPPED, { lastError: 'user is gone' });
+    return 'dropped';
+  }
+  const message = {
+    toOpenId: user.openId,
+    templateId: deps.templates.notice ?? '',
+    page: entry.page ?? 'pages/index/index',
+    data: (entry.data ?? {}) as Record<string, string>,
+  };
+  return send(deps, entry, attempt, now, message);
+}
+
+async function send(deps: DeliveryDeps, entry: OutboxDoc, attempt: number, now: Date, message: SubscribeMessage): Promise<keyof DeliveryReport> {
+  const templateId = message.templateId;
   if (!deps.wechat.configured || !templateId) {
     deps.logger.info({ event: entry._id, message }, 'subscribe message (not sent: no WeChat credentials or template)');
     await settle(entry, OutboxState.SENT, { sentAt: now, lastError: 'logged only' });

@@ -5,7 +5,16 @@ export enum OutboxKind {
   WAITLIST_PROMOTED = 'WAITLIST_PROMOTED',
   REMINDER_24H = 'REMINDER_24H',
   REMINDER_2H = 'REMINDER_2H',
+  /** To a lecturer: an organizer approved or rejected their course or lecture. */
+  REVIEW_RESULT = 'REVIEW_RESULT',
+  /** To a household: its lecture was cancelled. */
+  LECTURE_CANCELLED = 'LECTURE_CANCELLED',
+  /** To a household: a message from the lecturer of a lecture it booked. */
+  LECTURER_MESSAGE = 'LECTURER_MESSAGE',
 }
+
+/** Kinds whose message is written in full when queued, rather than composed from a booking when sent. */
+export const NOTICE_KINDS = [OutboxKind.REVIEW_RESULT, OutboxKind.LECTURE_CANCELLED, OutboxKind.LECTURER_MESSAGE];
 
 export enum OutboxState {
   PENDING = 'PENDING',
@@ -15,15 +24,20 @@ export enum OutboxState {
 }
 
 /**
- * One message to a household, written in the same step that makes it due. `_id` is the event
- * (`<kind>:<bookingId>`), so an event is queued once however often its step is retried.
+ * One message to a user, written in the same step that makes it due. `_id` is the event
+ * (`<kind>:<bookingId>` for booking messages, a key of the notice's own otherwise), so an event is
+ * queued once however often its step is retried.
  */
 const outboxSchema = new Schema(
   {
     _id: { type: String, required: true },
     kind: { type: String, enum: Object.values(OutboxKind), required: true },
-    bookingId: { type: Schema.Types.ObjectId, required: true },
+    /** Booking messages: composed from the booking when sent, dropped if it no longer holds seats. */
+    bookingId: { type: Schema.Types.ObjectId },
     userId: { type: Schema.Types.ObjectId, required: true },
+    /** Notices: the page to open and the template's fields, fixed when queued. */
+    page: { type: String },
+    data: { type: Schema.Types.Mixed },
     state: { type: String, enum: Object.values(OutboxState), required: true, default: OutboxState.PENDING },
     /** Not before this instant: reminders wait for their hour. */
     dueAt: { type: Date, required: true },

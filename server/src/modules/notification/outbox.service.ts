@@ -33,3 +33,23 @@ export async function queueConfirmationMessages(
 export async function dropMessagesFor(bookingId: Types.ObjectId): Promise<void> {
   await OutboxModel.updateMany({ bookingId, state: OutboxState.PENDING }, { $set: { state: OutboxState.DROPPED, lastError: 'booking cancelled' } });
 }
+
+export interface Notice {
+  /** Unique per event, so retrying the step that queues it queues it once. */
+  key: string;
+  kind: OutboxKind;
+  userId: Types.ObjectId;
+  /** Mini program page the message opens. */
+  page: string;
+  /** The subscribe-message template's fields (thing1, time2, ...). */
+  data: Record<string, string>;
+}
+
+/** Queues a message written in full now (review results, cancellations, lecturers' messages). */
+export async function queueNotice(notice: Notice, now = new Date()): Promise<void> {
+  try {
+    await OutboxModel.create({ _id: `${notice.kind}:${notice.key}`, kind: notice.kind, userId: notice.userId, page: notice.page, data: notice.data, dueAt: now });
+  } catch (error) {
+    if (!isDuplicateKeyError(error)) throw error;
+  }
+}

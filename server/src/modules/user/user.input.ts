@@ -52,6 +52,11 @@ export class DevelopmentSignInArgs {
   @MaxLength(6)
   @Matches(/^\d{6}$/, { message: 'countyCode must be a six-digit administrative code' })
   countyCode?: string;
+
+  @Field(() => ID, { nullable: true, description: 'With role LECTURER: act as this (seeded) lecturer instead of a new profile' })
+  @IsOptional()
+  @Matches(/^[0-9a-f]{24}$/i, { message: 'lecturerId must be a lecturer id' })
+  lecturerId?: string;
 }
 
 @ArgsType()

@@ -11,6 +11,8 @@ const userSchema = new Schema(
     guardianKind: { type: String, enum: Object.values(GuardianKind) },
     childrenAgeGroups: { type: [String], enum: Object.values(AgeGroup), default: [] },
     phone: { type: String },
+    /** The lecturer profile a LECTURER account acts as. */
+    lecturerId: { type: Schema.Types.ObjectId },
   },
   { versionKey: false, timestamps: true },
 );

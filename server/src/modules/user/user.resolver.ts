@@ -4,11 +4,13 @@ import { forbidden } from '../../errors';
 import { DevelopmentSignInArgs, SetRoleArgs, UpdateProfileArgs, WechatSignInArgs } from './user.input';
 import { Role } from './user-enums';
 import { parseObjectId } from '../shared/object-id';
-import { findOrCreateUser, getUser, setRole, updateProfile } from './user.service';
+import { findOrCreateUser, getUser, linkLecturer, setRole, updateProfile } from './user.service';
 import { AuthPayload, maskPhone, User } from './user.type';
+import { Lecturer } from '../lecturer/lecturer.type';
 
 async function sessionFor(user: User, ctx: Context): Promise<AuthPayload> {
-  const { token, expiresAt } = await ctx.tokens.issue({ userId: user.id, role: user.role, countyCode: user.countyCode });
+  const lecturerId = user.role === Role.LECTURER ? user.lecturerId : null;
+  const { token, expiresAt } = await ctx.tokens.issue({ userId: user.id, role: user.role, countyCode: user.countyCode, lecturerId });
   return { token, expiresAt, user };
 }
 
@@ -21,12 +23,13 @@ export class UserResolver {
   }
 
   @Mutation(() => AuthPayload, { description: 'Outside production only: sign in as anyone, in any role (H5 and demos)' })
-  async signInForDevelopment(@Args() { openId, role, countyCode }: DevelopmentSignInArgs, @Ctx() ctx: Context): Promise<AuthPayload> {
+  async signInForDevelopment(@Args() { openId, role, countyCode, lecturerId }: DevelopmentSignInArgs, @Ctx() ctx: Context): Promise<AuthPayload> {
     if (ctx.isProduction) throw forbidden('Development sign-in is switched off in production');
     let user = await findOrCreateUser(`dev:${openId}`, { role, countyCode });
-    if (role && (role !== user.role || (countyCode ?? null) !== user.countyCode)) {
+    if (role && (role !== user.role || (countyCode ?? null) !== user.countyCode || (role === Role.LECTURER && !user.lecturerId))) {
       user = await setRole(user.id, role, countyCode ?? null);
     }
+    if (role === Role.LECTURER && lecturerId && user.lecturerId !== lecturerId) user = await linkLecturer(user.id, lecturerId);
     return sessionFor(user, ctx);
   }
 
@@ -46,6 +49,11 @@ export class UserResolver {
   @Mutation(() => User, { description: 'Admins only: gives a user a role (and an organizer their county); applies at their next sign-in' })
   setUserRole(@Args() { userId, role, countyCode }: SetRoleArgs): Promise<User> {
     return setRole(parseObjectId(userId, 'userId').toHexString(), role, role === Role.ORGANIZER ? countyCode ?? null : null);
+  }
+
+  @FieldResolver(() => Lecturer, { nullable: true, description: 'The lecturer profile this account acts as (lecturers only)' })
+  lecturer(@Root() user: User, @Ctx() { loaders }: Context): Promise<Lecturer | null> | null {
+    return user.role === Role.LECTURER && user.lecturerId ? loaders.lecturer.load(user.lecturerId) : null;
   }
 
   @FieldResolver(() => String, { nullable: true })

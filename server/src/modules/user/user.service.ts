@@ -1,6 +1,7 @@
 import { Types } from 'mongoose';
 import { notFound } from '../../errors';
 import { isDuplicateKeyError } from '../shared/mongo-errors';
+import { LecturerModel, type LecturerDoc } from '../lecturer/lecturer.model';
 import type { UpdateProfileInput } from './user.input';
 import { Role } from './user-enums';
 import { UserModel, type UserDoc } from './user.model';
@@ -27,6 +28,29 @@ export async function findOrCreateUser(openId: string, defaults: { role?: Role; 
 /** Development sign-in may switch a user's role, so one person can try every part of the app. */
 export async function setRole(userId: string, role: Role, countyCode: string | null): Promise<User> {
   const doc = await UserModel.findByIdAndUpdate(userId, { $set: { role, countyCode } }, { new: true }).lean<UserDoc>();
+  if (!doc) throw notFound('User', userId);
+  if (role === Role.LECTURER && !doc.lecturerId) return ensureLecturerProfile(doc);
+  return toUser(doc);
+}
+
+/**
+ * A lecturer account acts as a lecturer profile. A new one gets the account's own id as its id,
+ * so two racing role changes create one profile, not two.
+ */
+async function ensureLecturerProfile(user: UserDoc): Promise<User> {
+  try {
+    await LecturerModel.create({ _id: user._id, name: user.displayName ?? '讲师', countyCode: user.countyCode, userId: user._id });
+  } catch (error) {
+    if (!isDuplicateKeyError(error)) throw error;
+  }
+  return linkLecturer(user._id.toHexString(), user._id.toHexString());
+}
+
+/** Makes the account act as this lecturer profile (development sign-in may pick a seeded one). */
+export async function linkLecturer(userId: string, lecturerId: string): Promise<User> {
+  const lecturer = await LecturerModel.findByIdAndUpdate(lecturerId, { $set: { userId: new Types.ObjectId(userId) } }).lean<LecturerDoc>();
+  if (!lecturer) throw notFound('Lecturer', lecturerId);
+  const doc = await UserModel.findByIdAndUpdate(userId, { $set: { lecturerId: lecturer._id } }, { new: true }).lean<UserDoc>();
   if (!doc) throw notFound('User', userId);
   return toUser(doc);
 }

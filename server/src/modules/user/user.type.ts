@@ -27,6 +27,9 @@ export class User {
 
   /** The unmasked number; `phone` decides what a viewer sees. */
   fullPhone!: string | null;
+
+  /** The lecturer profile the account acts as; resolved to `lecturer` for lecturers. */
+  lecturerId!: string | null;
 }
 
 export function toUser(doc: UserDoc): User {
@@ -38,6 +41,7 @@ export function toUser(doc: UserDoc): User {
     guardianKind: (doc.guardianKind as GuardianKind | undefined) ?? null,
     childrenAgeGroups: (doc.childrenAgeGroups ?? []) as AgeGroup[],
     fullPhone: doc.phone ?? null,
+    lecturerId: doc.lecturerId?.toHexString() ?? null,
   };
 }
 
