@@ -6,8 +6,9 @@ import type { CodegenConfig } from '@graphql-codegen/cli'
 // runtime (parser, AST) out of the bundle: documents are plain strings carrying their
 // result/variable types. Importing from graphql.ts rather than calling `graphql()` from
 // gql.ts also keeps gql.ts's lookup map (every query string a second time) out of the bundle.
+// CODEGEN_CONTRACT names an extra SDL file of API not yet served (to build screens against it).
 const config: CodegenConfig = {
-  schema: '../schema/schema.graphql',
+  schema: ['../schema/schema.graphql', ...(process.env.CODEGEN_CONTRACT ? [process.env.CODEGEN_CONTRACT] : [])],
   documents: ['src/operations/**/*.graphql'],
   ignoreNoDocuments: false,
   generates: {

@@ -88,7 +88,8 @@ export default defineConfig<'webpack5'>(async (merge: Merge) => {
       828: 1.81 / 2,
     },
     sourceRoot: 'src',
-    outputRoot: `dist/${process.env.TARO_ENV}`,
+    // TARO_OUTPUT_ROOT lets parallel builds (one per developer or CI job) keep apart.
+    outputRoot: process.env.TARO_OUTPUT_ROOT || `dist/${process.env.TARO_ENV}`,
     plugins: [],
     defineConstants: {
       API_URL: JSON.stringify(apiUrl()),

@@ -12,6 +12,21 @@ export default defineAppConfig({
       root: 'packages/profile',
       pages: ['index'],
     },
+    // Lecturers: their lectures, door check-in, courses and proposals.
+    {
+      root: 'packages/lecturer',
+      pages: ['index', 'lecture', 'checkin', 'courses', 'course-edit', 'lecture-edit'],
+    },
+    // Parents: the course catalogue, chapter player and certificates.
+    {
+      root: 'packages/learning',
+      pages: ['index', 'course', 'chapter', 'certificate'],
+    },
+    // Organizers: the review queue.
+    {
+      root: 'packages/organizer',
+      pages: ['index', 'review'],
+    },
   ],
   window: {
     // Weapp's default anyway; on H5, Taro draws its own title bar (with a back button)

@@ -47,7 +47,7 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
     mongodbUri: database.uri,
     mongodbDbName: database.dbName,
     host: '127.0.0.1',
-    h5Dir: options.h5Dir ?? path.resolve(__dirname, '../../miniapp/dist/h5'),
+    h5Dir: options.h5Dir ?? process.env.TEST_H5_DIR ?? path.resolve(__dirname, '../../miniapp/dist/h5'),
     ...options.config,
   };
   const app = await createApp(config, createLogger(process.env.TEST_LOG_LEVEL || 'silent'));

@@ -34,6 +34,11 @@ export class Lecture {
   /** Resolved to `venue` and `lecturer` through loaders. */
   venueId!: string;
   lecturerId!: string;
+  /** What the authorization policy asks: whose county it is in, who may check in at the door. */
+  countyCode!: string;
+  staffUserIds!: string[];
+  /** The linked course (resolved to `course`), if any. */
+  courseId!: string | null;
 
   @Field(() => Int, { description: 'Seats in the hall' })
   capacity!: number;
@@ -66,6 +71,9 @@ export function toLecture(doc: LectureDoc): Lecture {
     endsAt: doc.endsAt,
     venueId: doc.venueId.toHexString(),
     lecturerId: doc.lecturerId.toHexString(),
+    countyCode: doc.countyCode,
+    staffUserIds: (doc.staffUserIds ?? []).map((id) => id.toHexString()),
+    courseId: doc.courseId?.toHexString() ?? null,
     capacity: doc.capacity,
     maxPartySize: doc.maxPartySize ?? DEFAULT_MAX_PARTY_SIZE,
     status: (doc.status as LectureStatus | undefined) ?? LectureStatus.PUBLISHED,
