@@ -31,6 +31,8 @@ export interface Services {
   messageTemplates: MessageTemplates;
   wechat: WechatClient;
   isProduction: boolean;
+  /** Runs after a household checks in at a lecture linked to a course (course completion). */
+  onAttended?: (userId: string, courseId: string) => Promise<void>;
 }
 
 export interface Context extends Services {

@@ -1,5 +1,6 @@
 import mongoose, { type ConnectOptions } from 'mongoose';
 import { BookingModel, SeatClaimModel } from './modules/booking/booking.model';
+import { CheckInModel } from './modules/checkin/checkin.model';
 import { CountyModel } from './modules/county/county.model';
 import { LectureModel } from './modules/lecture/lecture.model';
 import { LecturerModel } from './modules/lecturer/lecturer.model';
@@ -11,6 +12,7 @@ import { ReviewDecisionModel } from './modules/review/review.model';
 // One model per line, so features add theirs without touching each other's lines.
 export const models = [
   BookingModel,
+  CheckInModel,
   CountyModel,
   LectureModel,
   LecturerModel,

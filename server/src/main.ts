@@ -4,6 +4,7 @@ import { loadConfig, redactUri } from './config';
 import { connectDatabase, disconnectDatabase } from './db';
 import { createLogger } from './logger';
 import { startReconciler } from './modules/booking/booking.reconciler';
+import { startNoShowSweeper } from './modules/checkin/checkin.service';
 import { startDeliveryWorker } from './modules/notification/delivery.worker';
 import { seedIfEmpty } from './seed/seed';
 
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
 
   const app = await createApp(config, logger);
   const stopReconciler = startReconciler(logger, config.reconcileIntervalMs);
+  const stopNoShowSweeper = startNoShowSweeper(logger, config.reconcileIntervalMs);
   const stopDelivery = startDeliveryWorker(
     { wechat: app.services.wechat, templates: config.wechat.templates, logger },
     config.deliveryIntervalMs,
@@ -42,6 +44,7 @@ async function main(): Promise<void> {
     // Whatever hangs, the process ends: a supervisor waiting on it must not wait forever.
     setTimeout(() => process.exit(1), 15_000).unref();
     stopReconciler();
+    stopNoShowSweeper();
     stopDelivery();
     await app.close();
     await disconnectDatabase();

@@ -7,11 +7,14 @@ import { LectureConnectionResolver, LectureResolver } from './modules/lecture/le
 import { NotificationResolver } from './modules/notification/notification.resolver';
 import { UserResolver } from './modules/user/user.resolver';
 import { VenueResolver } from './modules/venue/venue.resolver';
+import { CheckInResolver, LectureDoorResolver } from './modules/checkin/checkin.resolver';
 import { authChecker } from './auth/auth-checker';
 
 // One resolver per line, so features add theirs without touching each other's lines.
 export const resolvers = [
   BookingResolver,
+  CheckInResolver,
+  LectureDoorResolver,
   CountyResolver,
   LectureResolver,
   LectureConnectionResolver,

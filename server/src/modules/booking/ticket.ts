@@ -53,11 +53,29 @@ export class TicketService {
     return `${text.slice(0, 4)}-${text.slice(4)}`;
   }
 
-  /** The booking a QR code names, if it is genuine and for this lecture. */
-  async verify(code: string, lectureId: string): Promise<string> {
+  /**
+   * A short code as typed at the door, in the form `shortCode` makes, or null if it cannot be
+   * one: case, spaces and dashes do not matter, and O, I and L are read as 0, 1 and 1.
+   */
+  static normalizeShortCode(typed: string): string | null {
+    const text = typed.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+    if (text.length !== 8 || [...text].some((c) => !ALPHABET.includes(c))) return null;
+    return `${text.slice(0, 4)}-${text.slice(4)}`;
+  }
+
+  /** A QR code is a JWS (three dot-separated parts); anything else is taken for a short code. */
+  static looksLikeQrCode(text: string): boolean {
+    return text.split('.').length === 3;
+  }
+
+  /**
+   * The booking a QR code names, if it is genuine and for this lecture. `at` is when it was
+   * scanned: a scan queued offline at the door is judged by its scan time, not its sync time.
+   */
+  async verify(code: string, lectureId: string, at = new Date()): Promise<string> {
     let payload;
     try {
-      ({ payload } = await jwtVerify(code, this.key, { algorithms: ['HS256'], typ: 'ticket' }));
+      ({ payload } = await jwtVerify(code, this.key, { algorithms: ['HS256'], typ: 'ticket', currentDate: at }));
     } catch {
       throw new TicketError('This is not a valid ticket');
     }

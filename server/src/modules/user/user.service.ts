@@ -27,7 +27,7 @@ export async function findOrCreateUser(openId: string, defaults: { role?: Role; 
 
 /** Development sign-in may switch a user's role, so one person can try every part of the app. */
 export async function setRole(userId: string, role: Role, countyCode: string | null): Promise<User> {
-  const doc = await UserModel.findByIdAndUpdate(userId, { $set: { role, countyCode } }, { new: true }).lean<UserDoc>();
+  const doc = await UserModel.findByIdAndUpdate(userId, { $set: { role, countyCode } }, { returnDocument: 'after' }).lean<UserDoc>();
   if (!doc) throw notFound('User', userId);
   if (role === Role.LECTURER && !doc.lecturerId) return ensureLecturerProfile(doc);
   return toUser(doc);
@@ -50,7 +50,7 @@ async function ensureLecturerProfile(user: UserDoc): Promise<User> {
 export async function linkLecturer(userId: string, lecturerId: string): Promise<User> {
   const lecturer = await LecturerModel.findByIdAndUpdate(lecturerId, { $set: { userId: new Types.ObjectId(userId) } }).lean<LecturerDoc>();
   if (!lecturer) throw notFound('Lecturer', lecturerId);
-  const doc = await UserModel.findByIdAndUpdate(userId, { $set: { lecturerId: lecturer._id } }, { new: true }).lean<UserDoc>();
+  const doc = await UserModel.findByIdAndUpdate(userId, { $set: { lecturerId: lecturer._id } }, { returnDocument: 'after' }).lean<UserDoc>();
   if (!doc) throw notFound('User', userId);
   return toUser(doc);
 }
@@ -78,7 +78,7 @@ export async function updateProfile(userId: string, input: UpdateProfileInput): 
   if (Object.keys(set).length) update.$set = set;
   if (Object.keys(unset).length) update.$unset = unset;
   if (Object.keys(update).length === 0) return getUser(userId);
-  const doc = await UserModel.findByIdAndUpdate(userId, update, { new: true, runValidators: true }).lean<UserDoc>();
+  const doc = await UserModel.findByIdAndUpdate(userId, update, { returnDocument: 'after', runValidators: true }).lean<UserDoc>();
   if (!doc) throw notFound('User', userId);
   return toUser(doc);
 }
