@@ -8,7 +8,7 @@ async function main(): Promise<void> {
   if (!uri) throw new Error('set MONGODB_URI (npm start seeds the embedded database by itself)');
   await connectDatabase(uri);
   const report = await seedDemoWorld();
-  say(`Demo world: ${report.lectures} lectures, ${report.venues} venues, ${report.lecturers} lecturers; ${report.inserted} documents added`);
+  say(`Demo world: ${report.lectures} lectures, ${report.courses} courses, ${report.venues} venues, ${report.lecturers} lecturers; ${report.inserted} documents added`);
   await disconnectDatabase();
 }
 

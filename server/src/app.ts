@@ -9,6 +9,7 @@ import type { Config } from './config';
 import { TokenService, viewerFromHeader } from './auth/token';
 import { createContext, type Context, type Services } from './context';
 import { checkDatabase } from './db';
+import { evaluateCompletion } from './modules/learning/learning.service';
 import { createErrorFormatter } from './errors';
 import type { Logger } from './logger';
 import { TicketService } from './modules/booking/ticket';
@@ -35,6 +36,8 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     messageTemplates: config.wechat.templates,
     wechat: new WechatClient(config.wechat),
     isProduction: config.isProduction,
+    // Attending a lecture linked to a course may complete the course (and issue its certificate).
+    onAttended: (userId, courseId) => evaluateCompletion(userId, courseId),
   };
 
   const apollo = new ApolloServer<Context>({

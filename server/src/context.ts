@@ -2,6 +2,10 @@ import type { TokenService, Viewer } from './auth/token';
 import { createMyBookingLoader, createSeatsTakenLoader } from './modules/booking/booking.loader';
 import { createCountyLoader } from './modules/county/county.loader';
 import { createLectureLoader } from './modules/lecture/lecture.loader';
+import { createCourseLecturesLoader, createCourseLoader } from './modules/course/course.loader';
+import { createLearningLoaders } from './modules/learning/learning.loader';
+import { createReviewHistoryLoader } from './modules/lecture/lecture.loader';
+import { createFeedbackSummaryLoader, createMyFeedbackLoader } from './modules/feedback/feedback.loader';
 import { createLecturerLoader } from './modules/lecturer/lecturer.loader';
 import { createVenueLoader } from './modules/venue/venue.loader';
 import type { Logger } from './logger';
@@ -13,9 +17,15 @@ import type { WechatClient } from './wechat/wechat.client';
 export function createLoaders(viewer: Viewer | null) {
   return {
     county: createCountyLoader(),
+    course: createCourseLoader(),
+    courseLectures: createCourseLecturesLoader(),
+    learning: createLearningLoaders(viewer?.userId ?? null),
+    feedbackSummary: createFeedbackSummaryLoader(),
+    myFeedback: createMyFeedbackLoader(viewer?.userId ?? null),
     myBooking: createMyBookingLoader(viewer?.userId ?? null),
     seatsTaken: createSeatsTakenLoader(),
     lecture: createLectureLoader(),
+    lectureReviews: createReviewHistoryLoader(),
     lecturer: createLecturerLoader(),
     venue: createVenueLoader(),
   };

@@ -8,12 +8,19 @@ import { OutboxAttemptModel, OutboxModel } from './modules/notification/outbox.m
 import { UserModel } from './modules/user/user.model';
 import { VenueModel } from './modules/venue/venue.model';
 import { ReviewDecisionModel } from './modules/review/review.model';
+import { CourseModel } from './modules/course/course.model';
+import { CertificateModel, ChapterProgressModel } from './modules/learning/learning.model';
+import { FeedbackModel } from './modules/feedback/feedback.model';
 
 // One model per line, so features add theirs without touching each other's lines.
 export const models = [
   BookingModel,
   CheckInModel,
   CountyModel,
+  CourseModel,
+  CertificateModel,
+  ChapterProgressModel,
+  FeedbackModel,
   LectureModel,
   LecturerModel,
   OutboxAttemptModel,

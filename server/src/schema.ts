@@ -8,6 +8,9 @@ import { NotificationResolver } from './modules/notification/notification.resolv
 import { UserResolver } from './modules/user/user.resolver';
 import { VenueResolver } from './modules/venue/venue.resolver';
 import { CheckInResolver, LectureDoorResolver } from './modules/checkin/checkin.resolver';
+import { FeedbackResolver, LectureFeedbackResolver } from './modules/feedback/feedback.resolver';
+import { CourseConnectionResolver, CourseResolver, LectureCourseResolver } from './modules/course/course.resolver';
+import { CertificateResolver, ChapterProgressResolver, CourseProgressResolver, LearningResolver } from './modules/learning/learning.resolver';
 import { authChecker } from './auth/auth-checker';
 
 // One resolver per line, so features add theirs without touching each other's lines.
@@ -16,6 +19,15 @@ export const resolvers = [
   CheckInResolver,
   LectureDoorResolver,
   CountyResolver,
+  CourseResolver,
+  CourseConnectionResolver,
+  LectureCourseResolver,
+  LearningResolver,
+  CertificateResolver,
+  CourseProgressResolver,
+  ChapterProgressResolver,
+  FeedbackResolver,
+  LectureFeedbackResolver,
   LectureResolver,
   LectureConnectionResolver,
   NotificationResolver,

@@ -85,6 +85,20 @@ describe('booking seats for a household', () => {
     expect(position.data.booking.waitlistPosition).toBe(1);
   });
 
+  it('never seats more people than the hall holds after its capacity was cut below the seat numbers held', async () => {
+    // Seats 9 and 10 were taken while the hall held 10; the lecturer then cut it to 5.
+    const lectureId = await insertLecture({ capacity: 5 });
+    await mongoose.connection.db!.collection('seat_claims').insertMany(
+      [9, 10].map((seat) => ({ _id: `${lectureId}:${seat}`, lectureId: new Types.ObjectId(lectureId), seatNumber: seat, bookingId: new Types.ObjectId(), bookingSlot: `${new Types.ObjectId()}:1`, attempt: 'earlier' })) as never[],
+    );
+    const four = await book(await signIn(server, 'after-cut-four'), { lectureId, partySize: 4 });
+    expect(four.data.bookLecture.status).toBe('WAITLISTED'); // seats 1-4 are free by number, but only 3 places are left
+    const three = await book(await signIn(server, 'after-cut-three'), { lectureId, partySize: 3 });
+    expect(three.data.bookLecture.status).toBe('CONFIRMED'); // the three places left, as the waiting rule seats whoever fits
+    const one = await book(await signIn(server, 'after-cut-one'), { lectureId, partySize: 1 });
+    expect(one.data.bookLecture.status).toBe('WAITLISTED'); // and the hall of 5 is full
+  });
+
   it('lists my bookings, upcoming soonest first and past latest first, a page at a time', async () => {
     const token = await signIn(server, 'household-history');
     const day = 24 * 3600 * 1000;

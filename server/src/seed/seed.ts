@@ -1,11 +1,14 @@
 import crypto from 'node:crypto';
 import { Types, type Model } from 'mongoose';
 import { CountyModel } from '../modules/county/county.model';
+import { CourseModel } from '../modules/course/course.model';
+import { ChapterKind } from '../modules/course/course-status';
 import { LectureModel } from '../modules/lecture/lecture.model';
 import { LecturerModel } from '../modules/lecturer/lecturer.model';
 import { VenueModel } from '../modules/venue/venue.model';
 import { AgeGroup } from '../modules/user/user-enums';
 import { buildDemoWorld, type DemoWorld } from './demo-world';
+import { buildDemoCourses, type DemoCourses } from './demo-courses';
 
 /** A stable id per seed key, so re-seeding finds what it wrote before instead of adding twins. */
 export function seedId(key: string): Types.ObjectId {
@@ -17,6 +20,8 @@ export interface SeedReport {
   venues: number;
   lecturers: number;
   lectures: number;
+  /** Published demo courses (some upcoming lectures are linked to them). */
+  courses: number;
   /** Documents written by this run; 0 when the world was already there. */
   inserted: number;
 }
@@ -51,8 +56,9 @@ function audienceOf(tags: string[]): AgeGroup[] {
   return Object.values(AgeGroup).filter((group) => groups.has(group));
 }
 
-export function demoDocuments(world: DemoWorld) {
+export function demoDocuments(world: DemoWorld, demo: DemoCourses) {
   const venuesByKey = new Map(world.venues.map((venue) => [venue.key, venue]));
+  const linkByLecture = new Map(demo.links.map((link) => [link.lectureKey, link]));
   return {
     counties: world.counties.map((c) => ({ _id: c.code, name: c.name, sortOrder: c.sortOrder })),
     venues: world.venues.map(({ key, ...venue }) => ({ _id: seedId(key), ...venue })),
@@ -60,32 +66,65 @@ export function demoDocuments(world: DemoWorld) {
     lectures: world.lectures.map(({ key, venueKey, lecturerKey, ...lecture }) => {
       const venue = venuesByKey.get(venueKey);
       if (!venue) throw new Error(`demo lecture ${key} names unknown venue ${venueKey}`);
+      // A lecture linked to a course is given by the course's lecturer (see demo-courses.ts).
+      const link = linkByLecture.get(key);
       return {
         _id: seedId(key),
         ...lecture,
         venueId: seedId(venueKey),
-        lecturerId: seedId(lecturerKey),
+        lecturerId: seedId(link?.lecturerKey ?? lecturerKey),
         venueType: venue.type,
         countyCode: venue.countyCode,
         audienceAgeGroups: audienceOf(lecture.tags),
+        ...(link ? { courseId: seedId(link.courseKey) } : {}),
       };
     }),
+    // Published as if approved once: revision 1 is live and nothing is pending.
+    courses: demo.courses.map((course) => ({
+      _id: seedId(course.key),
+      lecturerId: seedId(course.lecturerKey),
+      ...(course.countyCode ? { countyCode: course.countyCode } : {}),
+      featured: course.featured,
+      live: {
+        revision: 1,
+        content: {
+          title: course.title,
+          summary: course.summary,
+          tags: course.tags,
+          ageGroups: audienceOf(course.tags),
+          chapters: course.chapters.map((chapter) => ({
+            _id: seedId(chapter.key),
+            kind: ChapterKind.ARTICLE,
+            title: chapter.title,
+            body: chapter.body,
+          })),
+        },
+        publishedAt: course.publishedAt,
+      },
+      working: null,
+      createdAt: course.publishedAt,
+      updatedAt: course.publishedAt,
+    })),
   };
 }
 
 /** Fills the database with the demo world drawn from the report; safe to run again. */
 export async function seedDemoWorld(now = new Date()): Promise<SeedReport> {
-  const docs = demoDocuments(buildDemoWorld(now));
+  const world = buildDemoWorld(now);
+  const docs = demoDocuments(world, buildDemoCourses(world, now));
   let inserted = 0;
   inserted += await insertMissing(CountyModel, docs.counties);
   inserted += await insertMissing(VenueModel, docs.venues);
   inserted += await insertMissing(LecturerModel, docs.lecturers);
+  // Courses before lectures, so a linked lecture never points at a course that is not there yet.
+  inserted += await insertMissing(CourseModel, docs.courses);
   inserted += await insertMissing(LectureModel, docs.lectures);
   return {
     counties: docs.counties.length,
     venues: docs.venues.length,
     lecturers: docs.lecturers.length,
     lectures: docs.lectures.length,
+    courses: docs.courses.length,
     inserted,
   };
 }

@@ -8,6 +8,8 @@ import { markConfirmed, promoteWaiting, seatOrQueue, seated } from './booking.se
 import { releaseSeats } from './seat-allocator';
 import { OutboxKind, OutboxModel } from '../notification/outbox.model';
 import { queueConfirmationMessages } from '../notification/outbox.service';
+import { LectureStatus } from '../lecture/lecture-status';
+import { cancelBookingsOfCancelledLecture } from '../lecture/lecture-admin.service';
 
 export interface RepairReport {
   orphanClaimsFreed: number;
@@ -17,6 +19,8 @@ export interface RepairReport {
   partialClaimsFreed: number;
   messagesQueued: number;
   promoted: number;
+  /** Bookings still active on a cancelled lecture (a crash mid-cancellation, or a booking that raced it). */
+  cancelledWithLecture: number;
 }
 
 /** A crash between confirming and queueing the confirmation would leave the household untold. */
@@ -48,7 +52,10 @@ export async function reconcileLecture(lecture: LectureDoc, now = new Date()): P
     partialClaimsFreed: 0,
     messagesQueued: 0,
     promoted: 0,
+    cancelledWithLecture: 0,
   };
+  // First, so that nothing below seats a household at a lecture that will not take place.
+  if (lecture.status === LectureStatus.CANCELLED) report.cancelledWithLecture = await cancelBookingsOfCancelledLecture(lecture);
   const bookings = await BookingModel.find({ lectureId: lecture._id }).lean<BookingDoc[]>();
   const byId = new Map(bookings.map((b) => [b._id.toHexString(), b]));
   const claims = await SeatClaimModel.find({ lectureId: lecture._id }, { bookingId: 1 }).lean<Array<{ bookingId: Types.ObjectId }>>();

@@ -151,6 +151,21 @@ async function loadOwnBooking(viewer: Viewer, bookingId: string, field: string):
   return booking;
 }
 
+/**
+ * The steps of cancelling one booking, in the order that survives a crash: the cancellation is
+ * written first (the reconciler finishes whatever follows), then the seats are freed and the
+ * household's pending messages dropped. Each step is safe to repeat. Used by a household's own
+ * cancellation and by a lecture's.
+ */
+export async function applyCancellation(bookingId: Types.ObjectId, now = new Date()): Promise<void> {
+  await BookingModel.updateOne(
+    { _id: bookingId },
+    { $set: { cancelledAt: now, status: BookingStatus.CANCELLED, activeKey: `cancelled:${bookingId.toHexString()}`, seatNumbers: [] } },
+  );
+  await releaseSeats(bookingId);
+  await dropMessagesFor(bookingId);
+}
+
 /** Cancels before the deadline: the cancellation is written first, then the seats are freed. */
 export async function cancelBooking(viewer: Viewer, bookingId: string): Promise<Booking> {
   const booking = await loadOwnBooking(viewer, bookingId, 'id');
@@ -160,13 +175,7 @@ export async function cancelBooking(viewer: Viewer, bookingId: string): Promise<
   if (Date.now() > cancellationDeadline(booking.lectureStartsAt).getTime()) {
     throw conflict('Bookings can be cancelled until two hours before the lecture starts');
   }
-  const now = new Date();
-  await BookingModel.updateOne(
-    { _id: booking._id },
-    { $set: { cancelledAt: now, status: BookingStatus.CANCELLED, activeKey: `cancelled:${booking._id.toHexString()}`, seatNumbers: [] } },
-  );
-  await releaseSeats(booking._id);
-  await dropMessagesFor(booking._id);
+  await applyCancellation(booking._id);
   const lecture = await LectureModel.findById(booking.lectureId).lean<LectureDoc>();
   if (lecture) await promoteWaiting(seated(lecture));
   return toBooking((await BookingModel.findById(booking._id).lean<BookingDoc>())!);

@@ -32,7 +32,9 @@ export async function claimSeats(
     const free: number[] = [];
     for (let seat = 1; seat <= lecture.capacity; seat++) if (!taken.has(seat)) free.push(seat);
     const need = booking.partySize - mine.length;
-    if (free.length < need) {
+    // After a capacity cut, seats numbered above the new capacity are still held and still count.
+    const room = lecture.capacity - taken.size;
+    if (free.length < need || room < need) {
       await release(booking.id, attempt);
       return { kind: 'NO_ROOM' };
     }

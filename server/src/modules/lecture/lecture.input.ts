@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { IsOptional, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayUnique, IsOptional, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { VenueType } from '../venue/venue-type';
 import { AgeGroup } from '../user/user-enums';
 
@@ -59,4 +59,203 @@ export class LecturesArgs {
 
   @Field(() => LectureOrder, { defaultValue: LectureOrder.START_TIME })
   orderBy!: LectureOrder;
+}
+
+// ---------------------------------------------------------------- proposals and management
+// The house rule is that bad input changes nothing, so what a decorator can say it says here;
+// rules that need the clock or the database (start in the future, own course, seats taken) are
+// checked in lecture-admin.service.ts before its first write.
+
+export const TITLE_MAX = 60;
+export const SUMMARY_MAX = 1000;
+export const CAPACITY_MAX = 2000;
+export const PARTY_SIZE_MAX = 10;
+export const CAMPAIGN_TAG_MAX = 20;
+export const REASON_MAX = 200;
+export const MESSAGE_MAX = 100;
+const NOT_BLANK = /\S/;
+
+@InputType({ description: 'A lecture a lecturer proposes; organizers of its county review it before anyone can book' })
+export class LectureProposalInput {
+  @Field({ description: '1 to 60 characters' })
+  @Length(1, TITLE_MAX)
+  @Matches(NOT_BLANK, { message: 'title must not be blank' })
+  title!: string;
+
+  @Field({ description: '1 to 1000 characters' })
+  @Length(1, SUMMARY_MAX)
+  @Matches(NOT_BLANK, { message: 'summary must not be blank' })
+  summary!: string;
+
+  @Field(() => ID, { nullable: true, description: 'One of your own courses, which the lecture teaches' })
+  @IsOptional()
+  courseId?: string | null;
+
+  @Field(() => ID)
+  venueId!: string;
+
+  @Field({ description: 'In the future' })
+  startsAt!: Date;
+
+  @Field({ description: 'After startsAt, at most 12 hours later' })
+  endsAt!: Date;
+
+  @Field(() => Int, { description: '1 to 2000 seats' })
+  @Min(1)
+  @Max(CAPACITY_MAX)
+  capacity!: number;
+
+  @Field(() => Int, { nullable: true, description: 'Seats one household may book: 1 to 10, not above capacity (default 4)' })
+  @IsOptional()
+  @Min(1)
+  @Max(PARTY_SIZE_MAX)
+  maxPartySize?: number | null;
+
+  @Field(() => [AgeGroup], { nullable: true })
+  @IsOptional()
+  @ArrayUnique()
+  audienceAgeGroups?: AgeGroup[] | null;
+
+  @Field(() => String, { nullable: true, description: 'Up to 20 characters, e.g. 家庭教育宣传周' })
+  @IsOptional()
+  @MaxLength(CAMPAIGN_TAG_MAX)
+  campaignTag?: string | null;
+}
+
+@ArgsType()
+export class ProposeLectureArgs {
+  @Field(() => LectureProposalInput)
+  @ValidateNested()
+  input!: LectureProposalInput;
+}
+
+@InputType({
+  description:
+    'All optional; a PROPOSED/REJECTED lecture may change anything (REJECTED goes back to review); a PUBLISHED one title, summary, capacity (not below seats taken), maxPartySize, audienceAgeGroups, campaignTag',
+})
+export class LectureUpdateInput {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, TITLE_MAX)
+  @Matches(NOT_BLANK, { message: 'title must not be blank' })
+  title?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, SUMMARY_MAX)
+  @Matches(NOT_BLANK, { message: 'summary must not be blank' })
+  summary?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'null unlinks the course' })
+  courseId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  venueId?: string | null;
+
+  @Field(() => Date, { nullable: true })
+  startsAt?: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  endsAt?: Date | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @Min(1)
+  @Max(CAPACITY_MAX)
+  capacity?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @Min(1)
+  @Max(PARTY_SIZE_MAX)
+  maxPartySize?: number | null;
+
+  @Field(() => [AgeGroup], { nullable: true })
+  @IsOptional()
+  @ArrayUnique()
+  audienceAgeGroups?: AgeGroup[] | null;
+
+  @Field(() => String, { nullable: true, description: 'null or blank clears it' })
+  @IsOptional()
+  @MaxLength(CAMPAIGN_TAG_MAX)
+  campaignTag?: string | null;
+}
+
+@ArgsType()
+export class UpdateLectureArgs {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => LectureUpdateInput)
+  @ValidateNested()
+  input!: LectureUpdateInput;
+}
+
+@ArgsType()
+export class CancelLectureArgs {
+  @Field(() => ID)
+  id!: string;
+
+  @Field({ description: 'Told to every household booked, 1 to 200 characters' })
+  @Length(1, REASON_MAX)
+  @Matches(NOT_BLANK, { message: 'reason must not be blank' })
+  reason!: string;
+}
+
+@ArgsType()
+export class ApproveLectureArgs {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String, { nullable: true, description: 'Up to 200 characters, passed on to the lecturer' })
+  @IsOptional()
+  @MaxLength(REASON_MAX)
+  note?: string | null;
+}
+
+@ArgsType()
+export class RejectLectureArgs {
+  @Field(() => ID)
+  id!: string;
+
+  @Field({ description: 'Why, for the lecturer: 1 to 200 characters' })
+  @Length(1, REASON_MAX)
+  @Matches(NOT_BLANK, { message: 'reason must not be blank' })
+  reason!: string;
+}
+
+@ArgsType()
+export class MessageHouseholdsArgs {
+  @Field(() => ID)
+  lectureId!: string;
+
+  @Field({ description: '1 to 100 characters' })
+  @Length(1, MESSAGE_MAX)
+  @Matches(NOT_BLANK, { message: 'text must not be blank' })
+  text!: string;
+
+  @Field({ description: 'Made once per tap of the send button; a retry with the same key sends nothing twice' })
+  @Matches(/^[\w-]{8,64}$/, { message: 'idempotencyKey must be 8 to 64 letters, digits, _ or -' })
+  idempotencyKey!: string;
+}
+
+@ArgsType()
+export class CheckInStaffArgs {
+  @Field(() => ID)
+  lectureId!: string;
+
+  @Field(() => ID, { description: 'The account that will check households in at the door' })
+  userId!: string;
+}
+
+export enum LectureTime {
+  UPCOMING = 'UPCOMING',
+  PAST = 'PAST',
+}
+registerEnumType(LectureTime, { name: 'LectureTime', description: 'Lectures still to end (soonest first) or over (latest first)' });
+
+@ArgsType()
+export class MyLecturesArgs {
+  @Field(() => LectureTime)
+  when!: LectureTime;
 }

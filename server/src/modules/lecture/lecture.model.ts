@@ -46,6 +46,8 @@ lectureSchema.index({ countyCode: 1, startsAt: 1 });
 lectureSchema.index({ lecturerId: 1, startsAt: 1 });
 lectureSchema.index({ status: 1, proposedAt: 1 });
 lectureSchema.index({ courseId: 1 });
+// "My lectures" of a volunteer: those whose door they were asked to keep.
+lectureSchema.index({ staffUserIds: 1 });
 
 export type LectureDoc = InferSchemaType<typeof lectureSchema> & { _id: Types.ObjectId };
 export const LectureModel = model('Lecture', lectureSchema, 'lectures');

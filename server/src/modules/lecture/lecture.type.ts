@@ -60,6 +60,18 @@ export class Lecture {
 
   @Field(() => [AgeGroup], { description: "Children's stages the lecture speaks to; empty means every age" })
   audienceAgeGroups!: AgeGroup[];
+
+  @Field(() => String, { nullable: true, description: 'A campaign the lecture belongs to, e.g. 家庭教育宣传周' })
+  campaignTag!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why review turned the proposal down (while REJECTED)' })
+  rejectionReason!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why the lecture was cancelled, as the households were told' })
+  cancellationReason!: string | null;
+
+  /** The proposal revision under review: a review decision is recorded against it. */
+  proposalRevision!: number;
 }
 
 export function toLecture(doc: LectureDoc): Lecture {
@@ -80,7 +92,17 @@ export function toLecture(doc: LectureDoc): Lecture {
     cancellationDeadline: cancellationDeadline(doc.startsAt),
     tags: doc.tags,
     audienceAgeGroups: (doc.audienceAgeGroups ?? []) as AgeGroup[],
+    campaignTag: doc.campaignTag ?? null,
+    rejectionReason: doc.rejectionReason ?? null,
+    cancellationReason: doc.cancellationReason ?? null,
+    proposalRevision: doc.proposalRevision ?? 1,
   };
+}
+
+@ObjectType({ description: 'How many households a message was queued for' })
+export class MessageReceipt {
+  @Field(() => Int)
+  recipients!: number;
 }
 
 @ObjectType()
