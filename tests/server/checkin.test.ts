@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 import mongoose, { Types } from 'mongoose';
+import { loadConfig } from '../../server/src/config';
+import { TicketService } from '../../server/src/modules/booking/ticket';
 import { sweepNoShows } from '../../server/src/modules/checkin/checkin.service';
 import { BOOK, CANCEL, insertLecture, newKey, signIn } from '../helpers/booking';
 import { signInAs, type SignedIn } from '../helpers/roles';
@@ -273,5 +275,51 @@ describe('offline check-in', () => {
     expect(await statusOf(late.bookingId)).toBe('CHECKED_IN');
     expect((await sweepNoShows(afterEnd)).noShows).toBe(0);
     expect(await statusOf(late.bookingId)).toBe('CHECKED_IN');
+  });
+
+  it('refuses a queue synced after the door closed, however its scans are dated, and mends a lost device clock', async () => {
+    // A lecture that ended two days ago, with a household holding seats (written directly: it
+    // could not be booked now), and its ticket made with the server's own key.
+    const startsAt = new Date(Date.now() - 50 * HOUR);
+    const lectureId = await insertLecture({ lecturerId: new Types.ObjectId(lecturer.lecturerId!), startsAt, endsAt: new Date(startsAt.getTime() + 2 * HOUR) });
+    const bookingId = new Types.ObjectId();
+    await db().collection('bookings').insertOne({
+      _id: bookingId, lectureId: new Types.ObjectId(lectureId), userId: new Types.ObjectId(), partySize: 1, status: 'CONFIRMED',
+      requestKey: `old:${bookingId}`, activeKey: `old:${bookingId}`, seatNumbers: [1], requestedAt: startsAt, lectureStartsAt: startsAt, lectureEndsAt: new Date(startsAt.getTime() + 2 * HOUR),
+    });
+    const tickets = new TicketService(loadConfig({}).auth.secret);
+    const { code } = await tickets.issue({ bookingId: bookingId.toHexString(), lectureId, lectureEndsAt: new Date(startsAt.getTime() + 2 * HOUR) });
+    const late = await server.graphql(SYNC, { scans: [{ clientScanId: 'backdated-01', lectureId, code, scannedAt: new Date(startsAt.getTime() + 10 * 60 * 1000).toISOString() }] }, lecturer.token);
+    expect(late.data.syncCheckIns[0]).toMatchObject({ outcome: 'REJECTED', errorCode: 'CONFLICT', message: '签到已结束' });
+    expect(await arrivals(lectureId)).toBe(0);
+
+    // A phone whose clock reset to 1970: the scan counts, timed when it reached us.
+    const open = await lectureSoon();
+    const lost = await household('clock-lost', open, 1);
+    const before = Date.now();
+    const synced = (await server.graphql(SYNC, { scans: [{ clientScanId: 'clock-lost-1', lectureId: open, code: lost.code, scannedAt: new Date(0).toISOString() }] }, lecturer.token)).data.syncCheckIns[0];
+    expect(synced.outcome).toBe('CHECKED_IN');
+    expect(new Date(synced.checkedInAt).getTime()).toBeGreaterThanOrEqual(before - 1000);
+  });
+
+  it('lets a household checked in at the door no longer cancel', async () => {
+    const soon = await insertLecture({ lecturerId: new Types.ObjectId(lecturer.lecturerId!), startsAt: new Date(Date.now() + 2.5 * HOUR), endsAt: new Date(Date.now() + 4 * HOUR) });
+    const early = await household('came-early', soon, 1);
+    await server.graphql(CHECK_IN, { input: { lectureId: soon, code: early.code } }, lecturer.token);
+    expectRefused(await server.graphql(CANCEL, { id: early.bookingId }, early.token), 'CONFLICT');
+    expect(await statusOf(early.bookingId)).toBe('CHECKED_IN');
+  });
+
+  it('syncs a long queue with its writes and a fixed number of reads', async () => {
+    const lectureId = await lectureSoon({ capacity: 200 });
+    const households = [];
+    for (let i = 0; i < 12; i++) households.push(await household(`bulk-${i}`, lectureId, 1));
+    const queue = (list: Household[], tag: string) =>
+      list.map((h, i) => ({ clientScanId: `bulk-${tag}-${i}-0000`, lectureId, code: i % 2 ? h.code : h.shortCode, scannedAt: new Date().toISOString() }));
+    const small = await server.countRoundTrips(() => server.graphql(SYNC, { scans: queue(households.slice(0, 4), 'a') }, lecturer.token));
+    const large = await server.countRoundTrips(() => server.graphql(SYNC, { scans: queue(households.slice(4), 'b') }, lecturer.token));
+    // Each new arrival is two writes (the check-in, the booking's status); the reads stay fixed.
+    expect(large - 2 * 8).toBe(small - 2 * 4);
+    expect(small - 2 * 4).toBeLessThanOrEqual(4);
   });
 });

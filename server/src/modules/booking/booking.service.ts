@@ -13,6 +13,7 @@ import { BookingModel, SeatClaimModel, type BookingDoc } from './booking.model';
 import { BookingTime, type BookLectureInput, type MyBookingsArgs } from './booking.input';
 import { toBooking, type Booking, type BookingConnection } from './booking.type';
 import { claimSeats, releaseSeats } from './seat-allocator';
+import { bookingCheckInId, CheckInModel } from '../checkin/checkin.model';
 import { dropMessagesFor, queueConfirmationMessages } from '../notification/outbox.service';
 
 function conflict(message: string, extensions: Record<string, unknown> = {}): GraphQLError {
@@ -175,6 +176,8 @@ export async function cancelBooking(viewer: Viewer, bookingId: string): Promise<
   if (Date.now() > cancellationDeadline(booking.lectureStartsAt).getTime()) {
     throw conflict('Bookings can be cancelled until two hours before the lecture starts');
   }
+  // The door opens before the cancellation deadline: a household already let in has come.
+  if (await CheckInModel.exists({ _id: bookingCheckInId(booking._id) })) throw conflict('This household has already been checked in at the door');
   await applyCancellation(booking._id);
   const lecture = await LectureModel.findById(booking.lectureId).lean<LectureDoc>();
   if (lecture) await promoteWaiting(seated(lecture));

@@ -23,7 +23,7 @@ export class CheckInResolver {
   @Authorized()
   @Mutation(() => CheckInResult, { description: 'Counts guests who came without a booking' })
   recordWalkIn(@Args() { input }: WalkInArgs, @Ctx() ctx: Context): Promise<CheckInResult> {
-    return recordWalkIn(ctx.viewer!, input);
+    return recordWalkIn(door(ctx), ctx.viewer!, input);
   }
 
   @Authorized()

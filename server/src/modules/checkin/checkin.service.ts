@@ -51,10 +51,72 @@ function parseId(value: string | null | undefined, field: string, what: string):
   return new Types.ObjectId(value);
 }
 
-/** The lecture, if the viewer may work its door at `at`. */
-async function loadDoorLecture(viewer: Viewer, lectureId: string, field: string, at: Date): Promise<LectureDoc> {
+/**
+ * What one request at the door reads, read once: lectures, and for a synced queue every booking
+ * of a lecture and its households in two queries, so a queue of hundreds of scans costs its
+ * writes and a handful of reads. A single online scan reads just the booking it names.
+ */
+class DoorReads {
+  private readonly lectures = new Map<string, Promise<LectureDoc | null>>();
+  private readonly rolls = new Map<string, Promise<LectureRoll>>();
+
+  constructor(
+    private readonly tickets: TicketService,
+    /** Read whole lectures' bookings up front (a synced queue), not one booking at a time. */
+    private readonly wholeLectures: boolean,
+  ) {}
+
+  lecture(id: Types.ObjectId): Promise<LectureDoc | null> {
+    return cached(this.lectures, id.toHexString(), () => LectureModel.findById(id).lean<LectureDoc>().exec());
+  }
+
+  /** Every booking of the lecture, by id and by short code, with their households' names. */
+  roll(lecture: LectureDoc): Promise<LectureRoll> {
+    const key = lecture._id.toHexString();
+    return cached(this.rolls, key, async () => {
+      const bookings = await BookingModel.find({ lectureId: lecture._id }).lean<BookingDoc[]>();
+      const users = await UserModel.find({ _id: { $in: bookings.map((b) => b.userId) } }, { displayName: 1 }).lean<UserDoc[]>();
+      return {
+        bookings: new Map(bookings.map((b) => [b._id.toHexString(), b])),
+        byShortCode: new Map(bookings.map((b) => [this.tickets.shortCode(b._id.toHexString(), key), b._id])),
+        users: new Map(users.map((u) => [u._id.toHexString(), u])),
+      };
+    });
+  }
+
+  async booking(lecture: LectureDoc, id: Types.ObjectId): Promise<BookingDoc | null> {
+    if (this.wholeLectures) return (await this.roll(lecture)).bookings.get(id.toHexString()) ?? null;
+    return BookingModel.findById(id).lean<BookingDoc>();
+  }
+
+  async household(lecture: LectureDoc, userId: Types.ObjectId): Promise<UserDoc | null> {
+    if (this.wholeLectures) return (await this.roll(lecture)).users.get(userId.toHexString()) ?? null;
+    return UserModel.findById(userId, { displayName: 1 }).lean<UserDoc>();
+  }
+}
+
+interface LectureRoll {
+  bookings: Map<string, BookingDoc>;
+  byShortCode: Map<string, Types.ObjectId>;
+  users: Map<string, UserDoc>;
+}
+
+function cached<T>(cache: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
+  let value = cache.get(key);
+  if (!value) {
+    value = load();
+    cache.set(key, value);
+  }
+  return value;
+}
+
+/**
+ * The lecture, if the viewer may work its door `now`. Judged by our clock only: a device's clock
+ * may say when someone came (see `arrivalTime`), never that the door is open.
+ */
+async function loadDoorLecture(reads: DoorReads, viewer: Viewer, lectureId: string, field: string, now: Date): Promise<LectureDoc> {
   const id = parseId(lectureId, field, '讲座');
-  const lecture = await LectureModel.findById(id).lean<LectureDoc>();
+  const lecture = await reads.lecture(id);
   if (!lecture) throw refuse('NOT_FOUND', `Lecture ${lectureId} was not found`, '找不到这场讲座');
   if (!canCheckInAt(viewer, toLecture(lecture))) {
     throw refuse('FORBIDDEN', 'Only the lecturer, assigned staff and organizers may check households in', '您不是这场讲座的讲师或签到人员');
@@ -62,36 +124,17 @@ async function loadDoorLecture(viewer: Viewer, lectureId: string, field: string,
   if (lecture.status === LectureStatus.CANCELLED) throw refuse('CONFLICT', 'This lecture has been cancelled', '讲座已取消');
   if (lecture.status !== LectureStatus.PUBLISHED && lecture.status != null) throw refuse('CONFLICT', 'This lecture is not published', '讲座尚未发布');
   const opens = new Date(lecture.startsAt.getTime() - CHECK_IN_OPENS_BEFORE_MS);
-  if (at < opens) throw refuse('CONFLICT', 'Check-in opens three hours before the lecture', `签到将于开讲前 3 小时（${doorTime(opens)}）开始`);
-  if (at.getTime() > lecture.endsAt.getTime() + CHECK_IN_CLOSES_AFTER_MS) throw refuse('CONFLICT', 'Check-in for this lecture has closed', '签到已结束');
+  if (now < opens) throw refuse('CONFLICT', 'Check-in opens three hours before the lecture', `签到将于开讲前 3 小时（${doorTime(opens)}）开始`);
+  if (now.getTime() > lecture.endsAt.getTime() + CHECK_IN_CLOSES_AFTER_MS) throw refuse('CONFLICT', 'Check-in for this lecture has closed', '签到已结束');
   return lecture;
 }
 
-/** Short codes of a lecture's bookings, computed once per request (they are HMACs, not stored). */
-class ShortCodeIndex {
-  private readonly byLecture = new Map<string, Promise<Map<string, Types.ObjectId>>>();
-
-  constructor(private readonly tickets: TicketService) {}
-
-  find(lecture: LectureDoc, shortCode: string): Promise<Types.ObjectId | undefined> {
-    const key = lecture._id.toHexString();
-    let index = this.byLecture.get(key);
-    if (!index) {
-      index = BookingModel.find({ lectureId: lecture._id }, { _id: 1 })
-        .lean<Array<{ _id: Types.ObjectId }>>()
-        .then((bookings) => new Map(bookings.map((b) => [this.tickets.shortCode(b._id.toHexString(), key), b._id])));
-      this.byLecture.set(key, index);
-    }
-    return index.then((map) => map.get(shortCode));
-  }
-}
-
 /** The booking a QR code or a typed short code names, if it is a ticket of this lecture. */
-async function bookingForCode(deps: DoorDeps, codes: ShortCodeIndex, lecture: LectureDoc, code: string, field: string, at: Date) {
+async function bookingForCode(deps: DoorDeps, reads: DoorReads, lecture: LectureDoc, code: string, field: string, now: Date) {
   const text = code.trim();
   if (TicketService.looksLikeQrCode(text)) {
     try {
-      return { bookingId: new Types.ObjectId(await deps.tickets.verify(text, lecture._id.toHexString(), at)), method: CheckInMethod.QR };
+      return { bookingId: new Types.ObjectId(await deps.tickets.verify(text, lecture._id.toHexString(), now)), method: CheckInMethod.QR };
     } catch (error) {
       if (!(error instanceof TicketError)) throw error;
       const other = error.message.includes('another lecture');
@@ -100,7 +143,7 @@ async function bookingForCode(deps: DoorDeps, codes: ShortCodeIndex, lecture: Le
   }
   const shortCode = TicketService.normalizeShortCode(text);
   if (!shortCode) throw refuse('BAD_USER_INPUT', `${field} is neither a QR code nor an 8-character ticket code`, '入场券码应为 8 位字母和数字', field);
-  const bookingId = await codes.find(lecture, shortCode);
+  const bookingId = (await reads.roll(lecture)).byShortCode.get(shortCode);
   if (!bookingId) throw refuse('BAD_USER_INPUT', `${field} is not a ticket of this lecture`, `${shortCode} 不是本场讲座的入场券码`, field);
   return { bookingId, method: CheckInMethod.SHORT_CODE };
 }
@@ -119,8 +162,8 @@ interface ArrivalOptions {
  * Checks one booked household in. The check-in document's `_id` is the booking's, so the first
  * scan wins and every later one (another device, a replayed queue) hears when it happened.
  */
-async function checkInBooking(deps: DoorDeps, viewer: Viewer, lecture: LectureDoc, bookingId: Types.ObjectId, options: ArrivalOptions): Promise<CheckInResult> {
-  const booking = await BookingModel.findById(bookingId).lean<BookingDoc>();
+async function checkInBooking(deps: DoorDeps, reads: DoorReads, viewer: Viewer, lecture: LectureDoc, bookingId: Types.ObjectId, options: ArrivalOptions): Promise<CheckInResult> {
+  const booking = await reads.booking(lecture, bookingId);
   if (!booking || !booking.lectureId.equals(lecture._id)) throw refuse('NOT_FOUND', `Booking ${bookingId.toHexString()} was not found for this lecture`, '找不到这个预约');
   if (booking.cancelledAt || booking.status === BookingStatus.CANCELLED) throw refuse('CONFLICT', 'This booking was cancelled', '该预约已取消');
   if (booking.status === BookingStatus.WAITLISTED || booking.status === BookingStatus.PENDING) {
@@ -130,7 +173,7 @@ async function checkInBooking(deps: DoorDeps, viewer: Viewer, lecture: LectureDo
   if (partyPresent < 1 || partyPresent > booking.partySize) {
     throw refuse('BAD_USER_INPUT', `${options.partyField} must be 1 to the ${booking.partySize} seats booked`, `到场人数应为 1 至 ${booking.partySize} 人，多出的请登记为现场来宾`, options.partyField);
   }
-  const user = await UserModel.findById(booking.userId, { displayName: 1 }).lean<UserDoc>();
+  const user = await reads.household(lecture, booking.userId);
   const base = {
     clientScanId: options.clientScanId,
     errorCode: null,
@@ -164,7 +207,13 @@ async function checkInBooking(deps: DoorDeps, viewer: Viewer, lecture: LectureDo
   }
   // Idempotent, so a crash before it is mended by the next scan or the no-show sweep.
   await BookingModel.updateOne({ _id: booking._id, cancelledAt: null }, { $set: { status: BookingStatus.CHECKED_IN } });
-  if (lecture.courseId && deps.onAttended) await deps.onAttended(booking.userId.toHexString(), lecture.courseId.toHexString());
+  if (lecture.courseId && deps.onAttended) {
+    // The household is in, whatever happens to the course's bookkeeping: a failure here is
+    // logged (the next progress save completes the course), never shown as a failed scan.
+    await deps.onAttended(booking.userId.toHexString(), lecture.courseId.toHexString()).catch((error: unknown) => {
+      deps.logger.error({ err: error, bookingId: booking._id.toHexString() }, 'course completion after check-in failed');
+    });
+  }
 
   const message =
     outcome === CheckInOutcome.CHECKED_IN
@@ -208,9 +257,10 @@ async function recordWalkInAt(viewer: Viewer, lecture: LectureDoc, walkIn: { par
 /** Online check-in: a bad ticket is an error with its code. */
 export async function checkIn(deps: DoorDeps, viewer: Viewer, input: CheckInInput): Promise<CheckInResult> {
   const at = new Date();
-  const lecture = await loadDoorLecture(viewer, input.lectureId, 'input.lectureId', at);
-  const target = await arrivalTarget(deps, new ShortCodeIndex(deps.tickets), lecture, input, 'input', at);
-  return checkInBooking(deps, viewer, lecture, target.bookingId, {
+  const reads = new DoorReads(deps.tickets, false);
+  const lecture = await loadDoorLecture(reads, viewer, input.lectureId, 'input.lectureId', at);
+  const target = await arrivalTarget(deps, reads, lecture, input, 'input', at);
+  return checkInBooking(deps, reads, viewer, lecture, target.bookingId, {
     partyPresent: input.partyPresent,
     at,
     clientScanId: null,
@@ -219,22 +269,28 @@ export async function checkIn(deps: DoorDeps, viewer: Viewer, input: CheckInInpu
   });
 }
 
-async function arrivalTarget(deps: DoorDeps, codes: ShortCodeIndex, lecture: LectureDoc, input: { code?: string | null; bookingId?: string | null }, prefix: string, at: Date) {
+async function arrivalTarget(deps: DoorDeps, reads: DoorReads, lecture: LectureDoc, input: { code?: string | null; bookingId?: string | null }, prefix: string, now: Date) {
   if (input.bookingId) return { bookingId: parseId(input.bookingId, `${prefix}.bookingId`, '预约'), method: CheckInMethod.ROSTER };
-  if (input.code?.trim()) return bookingForCode(deps, codes, lecture, input.code, `${prefix}.code`, at);
+  if (input.code?.trim()) return bookingForCode(deps, reads, lecture, input.code, `${prefix}.code`, now);
   throw refuse('BAD_USER_INPUT', `Give ${prefix}.code or ${prefix}.bookingId`, '请扫码、输入入场券码或从名单中选择', `${prefix}.code`);
 }
 
-export async function recordWalkIn(viewer: Viewer, input: WalkInInput): Promise<CheckInResult> {
+export async function recordWalkIn(deps: DoorDeps, viewer: Viewer, input: WalkInInput): Promise<CheckInResult> {
   const at = new Date();
-  const lecture = await loadDoorLecture(viewer, input.lectureId, 'input.lectureId', at);
+  const lecture = await loadDoorLecture(new DoorReads(deps.tickets, false), viewer, input.lectureId, 'input.lectureId', at);
   return recordWalkInAt(viewer, lecture, input, at);
 }
 
-/** When a queued scan happened: the device's time, unless its clock is clearly ahead of ours. */
-function scanTime(scannedAt: Date, now: Date): Date {
+/**
+ * When a queued scan's household came in: the device's scan time when it is believable (the door
+ * was open and it is not after now), else the moment the scan reached us. Phones in the
+ * countryside do lose their clocks; a wrong one costs only the precision of this time.
+ */
+function arrivalTime(scannedAt: Date, lecture: LectureDoc, now: Date): Date {
   const time = scannedAt instanceof Date ? scannedAt.getTime() : Number.NaN;
-  return Number.isNaN(time) || time > now.getTime() + CLOCK_SKEW_MS ? now : new Date(Math.min(time, now.getTime()));
+  const opens = lecture.startsAt.getTime() - CHECK_IN_OPENS_BEFORE_MS;
+  if (Number.isNaN(time) || time < opens || time > now.getTime() + CLOCK_SKEW_MS) return now;
+  return new Date(Math.min(time, now.getTime()));
 }
 
 function rejected(clientScanId: string | null, error: unknown, logger: Logger): CheckInResult {
@@ -254,17 +310,19 @@ function rejected(clientScanId: string | null, error: unknown, logger: Logger): 
  */
 export async function syncCheckIns(deps: DoorDeps, viewer: Viewer, scans: OfflineScanInput[]): Promise<CheckInResult[]> {
   const now = new Date();
-  const codes = new ShortCodeIndex(deps.tickets);
-  const order = scans.map((scan, i) => ({ scan, i, at: scanTime(scan.scannedAt, now) })).sort((a, b) => a.at.getTime() - b.at.getTime() || a.i - b.i);
+  const reads = new DoorReads(deps.tickets, true);
+  const madeAt = (scan: OfflineScanInput) => (scan.scannedAt instanceof Date && !Number.isNaN(scan.scannedAt.getTime()) ? scan.scannedAt.getTime() : now.getTime());
+  const order = scans.map((scan, i) => ({ scan, i })).sort((a, b) => madeAt(a.scan) - madeAt(b.scan) || a.i - b.i);
   const results: CheckInResult[] = new Array(scans.length);
-  for (const { scan, i, at } of order) {
+  for (const { scan, i } of order) {
     const prefix = `scans.${i}`;
     const clientScanId = typeof scan.clientScanId === 'string' ? scan.clientScanId : null;
     try {
       if (!clientScanId || !/^[\w-]{8,64}$/.test(clientScanId)) {
         throw refuse('BAD_USER_INPUT', `${prefix}.clientScanId must be 8 to 64 letters, digits, _ or -`, '扫码记录编号不正确', `${prefix}.clientScanId`);
       }
-      const lecture = await loadDoorLecture(viewer, scan.lectureId, `${prefix}.lectureId`, at);
+      const lecture = await loadDoorLecture(reads, viewer, scan.lectureId, `${prefix}.lectureId`, now);
+      const at = arrivalTime(scan.scannedAt, lecture, now);
       if (scan.walkInPartySize != null) {
         if (!Number.isInteger(scan.walkInPartySize) || scan.walkInPartySize < 1 || scan.walkInPartySize > 50) {
           throw refuse('BAD_USER_INPUT', `${prefix}.walkInPartySize must be 1 to 50`, '现场来宾人数应为 1 至 50 人', `${prefix}.walkInPartySize`);
@@ -273,8 +331,8 @@ export async function syncCheckIns(deps: DoorDeps, viewer: Viewer, scans: Offlin
         continue;
       }
       if (scan.code && scan.code.length > 2000) throw refuse('BAD_USER_INPUT', `${prefix}.code is too long`, '无效的入场券', `${prefix}.code`);
-      const target = await arrivalTarget(deps, codes, lecture, scan, prefix, at);
-      results[i] = await checkInBooking(deps, viewer, lecture, target.bookingId, {
+      const target = await arrivalTarget(deps, reads, lecture, scan, prefix, now);
+      results[i] = await checkInBooking(deps, reads, viewer, lecture, target.bookingId, {
         partyPresent: scan.partyPresent,
         at,
         clientScanId,
@@ -322,15 +380,19 @@ export async function lectureRoster(viewer: Viewer, lectureId: string, phoneTail
       partyPresent: arrival?.partySize ?? null,
     };
   });
+  // Counts come from the households on the list: an arrival whose booking was cancelled in the
+  // same moment (a race the engine cannot rule out) is not counted twice or at all.
+  const present = everyone.filter((e) => e.checkedInAt !== null);
+  const walkIns = arrivals
+    .filter((a) => a.method === CheckInMethod.WALK_IN)
+    .map((a) => ({ id: a._id, partySize: a.partySize, note: a.note ?? null, checkedInAt: a.checkedInAt }));
   return {
     lectureId: id.toHexString(),
     entries: phoneTail ? everyone.filter((e) => e.phoneTail === phoneTail) : everyone,
-    walkIns: arrivals
-      .filter((a) => a.method === CheckInMethod.WALK_IN)
-      .map((a) => ({ id: a._id, partySize: a.partySize, note: a.note ?? null, checkedInAt: a.checkedInAt })),
+    walkIns,
     bookedHouseholds: everyone.filter((e) => HOLDS_SEATS.has(e.status)).length,
-    checkedInHouseholds: arrivalOf.size,
-    peoplePresent: arrivals.reduce((sum, a) => sum + a.partySize, 0),
+    checkedInHouseholds: present.length,
+    peoplePresent: present.reduce((sum, e) => sum + (e.partyPresent ?? 0), 0) + walkIns.reduce((sum, w) => sum + w.partySize, 0),
   };
 }
 
