@@ -4,7 +4,7 @@ import { createCountyLoader } from './modules/county/county.loader';
 import { createLectureLoader } from './modules/lecture/lecture.loader';
 import { createCourseLecturesLoader, createCourseLoader } from './modules/course/course.loader';
 import { createLearningLoaders } from './modules/learning/learning.loader';
-import { createReviewHistoryLoader } from './modules/lecture/lecture.loader';
+import { createReviewHistoryLoader } from './modules/review/review.loader';
 import { createFeedbackSummaryLoader, createMyFeedbackLoader } from './modules/feedback/feedback.loader';
 import { createLecturerLoader } from './modules/lecturer/lecturer.loader';
 import { createVenueLoader } from './modules/venue/venue.loader';
@@ -25,7 +25,7 @@ export function createLoaders(viewer: Viewer | null) {
     myBooking: createMyBookingLoader(viewer?.userId ?? null),
     seatsTaken: createSeatsTakenLoader(),
     lecture: createLectureLoader(),
-    lectureReviews: createReviewHistoryLoader(),
+    reviewHistory: createReviewHistoryLoader(),
     lecturer: createLecturerLoader(),
     venue: createVenueLoader(),
   };

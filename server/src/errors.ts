@@ -43,6 +43,11 @@ export function notFound(what: string, id: string): GraphQLError {
   return new GraphQLError(`${what} ${id} was not found`, { extensions: { code: 'NOT_FOUND' } });
 }
 
+/** The request is well formed but the thing is in the wrong state for it (decided, cancelled, changed meanwhile). */
+export function conflict(message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'CONFLICT', ...extensions } });
+}
+
 /**
  * Apollo and graphql-js raise their own codes for documents that do not parse or validate; to the
  * client these are all bad input. Anything not in this table and not in our vocabulary is masked.

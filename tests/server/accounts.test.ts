@@ -1,3 +1,4 @@
+import mongoose, { Types } from 'mongoose';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { signInAs } from '../helpers/roles';
 
@@ -33,5 +34,45 @@ describe('lecturer accounts', () => {
     expect(parent.lecturerId).toBeNull();
     const back = await signInAs(server.url, 'acct-switch', 'LECTURER');
     expect(back.lecturerId).toBe(lecturer.lecturerId);
+  });
+
+  describe('lecturers made by an admin', () => {
+    const SET_ROLE = `mutation($userId: ID!, $role: Role!, $countyCode: ID) {
+      setUserRole(userId: $userId, role: $role, countyCode: $countyCode) { id role countyCode }
+    }`;
+    const profileOf = async (lecturerId: string) =>
+      mongoose.connection.db!.collection('lecturers').findOne({ _id: new Types.ObjectId(lecturerId) });
+
+    it('get the county they are given, on the account and on the lecturer profile', async () => {
+      const admin = await signInAs(server.url, 'acct-admin', 'ADMIN');
+      const parent = await signInAs(server.url, 'acct-new-lecturer', 'PARENT');
+      const result = await server.graphql(SET_ROLE, { userId: parent.userId, role: 'LECTURER', countyCode: '350783' }, admin.token);
+      expect(result.errors).toBeUndefined();
+      expect(result.data.setUserRole).toEqual({ id: parent.userId, role: 'LECTURER', countyCode: '350783' });
+      const user = await mongoose.connection.db!.collection('users').findOne({ _id: new Types.ObjectId(parent.userId) });
+      expect(user!.lecturerId).toBeDefined();
+      expect((await profileOf(String(user!.lecturerId)))!.countyCode).toBe('350783');
+    });
+
+    it('move an existing lecturer profile to the county given; none given leaves it', async () => {
+      const admin = await signInAs(server.url, 'acct-admin', 'ADMIN');
+      const lecturer = await signInAs(server.url, 'acct-moving-lecturer', 'LECTURER');
+      expect((await profileOf(lecturer.lecturerId!))!.countyCode ?? null).toBeNull();
+      const moved = await server.graphql(SET_ROLE, { userId: lecturer.userId, role: 'LECTURER', countyCode: '350702' }, admin.token);
+      expect(moved.data.setUserRole.countyCode).toBe('350702');
+      expect((await profileOf(lecturer.lecturerId!))!.countyCode).toBe('350702');
+      const again = await signInAs(server.url, 'acct-moving-lecturer', 'LECTURER', { countyCode: '350702' });
+      expect(again.lecturerId).toBe(lecturer.lecturerId);
+
+      await server.graphql(SET_ROLE, { userId: lecturer.userId, role: 'LECTURER' }, admin.token);
+      expect((await profileOf(lecturer.lecturerId!))!.countyCode).toBe('350702');
+    });
+
+    it('other roles than organizer and lecturer hold no county from an admin', async () => {
+      const admin = await signInAs(server.url, 'acct-admin', 'ADMIN');
+      const someone = await signInAs(server.url, 'acct-plain-parent', 'PARENT');
+      const result = await server.graphql(SET_ROLE, { userId: someone.userId, role: 'PARENT', countyCode: '350702' }, admin.token);
+      expect(result.data.setUserRole.countyCode).toBeNull();
+    });
   });
 });

@@ -203,7 +203,8 @@ describe('offline check-in', () => {
     // Sent newest first: the scan made first still counts.
     const first = await server.graphql(SYNC, { scans: [...queue].reverse() }, lecturer.token);
     expect(first.errors).toBeUndefined();
-    const byScan = (results: Array<{ clientScanId: string }>) => Object.fromEntries(results.map((r) => [r.clientScanId, r]));
+    type Result = { clientScanId: string; outcome: string; message: string };
+    const byScan = (results: Result[]): Record<string, Result> => Object.fromEntries(results.map((r) => [r.clientScanId, r]));
     const once = byScan(first.data.syncCheckIns);
     expect(first.data.syncCheckIns.map((r: { clientScanId: string }) => r.clientScanId)).toEqual([...queue].reverse().map((s) => s.clientScanId));
     expect(once['scan-0001-a']).toMatchObject({ outcome: 'CHECKED_IN', bookingId: a.bookingId, partyPresent: 2, checkedInAt: queue[0].scannedAt });
@@ -312,7 +313,7 @@ describe('offline check-in', () => {
 
   it('syncs a long queue with its writes and a fixed number of reads', async () => {
     const lectureId = await lectureSoon({ capacity: 200 });
-    const households = [];
+    const households: Household[] = [];
     for (let i = 0; i < 12; i++) households.push(await household(`bulk-${i}`, lectureId, 1));
     const queue = (list: Household[], tag: string) =>
       list.map((h, i) => ({ clientScanId: `bulk-${tag}-${i}-0000`, lectureId, code: i % 2 ? h.code : h.shortCode, scannedAt: new Date().toISOString() }));

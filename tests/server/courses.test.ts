@@ -221,6 +221,31 @@ describe('the life of a course', () => {
     expectError(await server.graphql(SUBMIT, { id: one.id }, lecturer.token), 'CONFLICT');
   });
 
+  it('lists at most the 100 most recently updated of a lecturer\'s courses', async () => {
+    const prolific = await signInAs(server.url, 'course-lecturer-prolific', 'LECTURER', { countyCode: COUNTY });
+    const start = Date.now() - 200 * 60_000;
+    const docs = Array.from({ length: 101 }, (_, i) => {
+      const at = new Date(start + i * 60_000);
+      const content = { title: `第${i}门`, summary: '批量写入', tags: [], ageGroups: [], chapters: [] };
+      return {
+        _id: new Types.ObjectId(),
+        lecturerId: new Types.ObjectId(prolific.lecturerId!),
+        countyCode: COUNTY,
+        featured: false,
+        live: null,
+        working: { revision: 1, content, state: 'DRAFT', updatedAt: at },
+        createdAt: at,
+        updatedAt: at,
+      };
+    });
+    await db().collection('courses').insertMany(docs);
+    const list = (await ok(`{ myCourses { id title } }`, {}, prolific)).myCourses;
+    expect(list).toHaveLength(100);
+    expect(list[0].title).toBe('第100门');
+    expect(list[99].title).toBe('第1门');
+    expect(list.map((c: any) => c.id)).not.toContain(docs[0]._id.toHexString());
+  });
+
   it('lists the lecturer their own courses in every state, recently updated first', async () => {
     const mine = await signInAs(server.url, 'course-lecturer-mine', 'LECTURER', { countyCode: COUNTY });
     const a = await createCourse({}, mine);
@@ -292,11 +317,14 @@ describe('bad input: a clear code and field, and nothing written', () => {
     expect(await snapshot()).toEqual(before);
   });
 
-  it('refuses to send a course without chapters to review', async () => {
+  it('refuses to send a course without chapters to review: the course is not ready (CONFLICT), no argument was wrong', async () => {
     const course = await createCourse({ chapters: [] });
     expect(course.status).toBe('DRAFT');
     const before = await snapshot();
-    expectError(await server.graphql(SUBMIT, { id: course.id }, lecturer.token), 'BAD_USER_INPUT', 'chapters');
+    const result = await server.graphql(SUBMIT, { id: course.id }, lecturer.token);
+    expectError(result, 'CONFLICT');
+    expect(result.errors![0].message).toContain('add at least one chapter before sending it to review');
+    expect(result.errors![0].extensions?.fields).toBeUndefined();
     expect(await snapshot()).toEqual(before);
   });
 
@@ -426,6 +454,124 @@ describe('who may do what', () => {
     await ok(SUBMIT, { id: first.id }, lecturer);
     const ids = (await ok(QUEUE, {}, countyOrganizer)).reviewQueue.courses.map((c: any) => c.id);
     expect(ids.indexOf(second.id)).toBeLessThan(ids.indexOf(first.id));
+  });
+});
+
+describe('review that cannot be bypassed or stuck', () => {
+  const APPROVE_SEEN = `mutation($id: ID!, $revision: Int) { approveCourse(id: $id, revision: $revision) { id status revision workingRevision { revision status } } }`;
+  const REJECT_SEEN = `mutation($id: ID!, $reason: String!, $revision: Int) { rejectCourse(id: $id, reason: $reason, revision: $revision) { id status workingRevision { revision status rejectionReason } } }`;
+
+  it('refuses a decision on a revision other than the one the organizer opened, deciding nothing', async () => {
+    const published = await publishCourse();
+    // The organizer opened revision 1 once; now revision 2 is in review.
+    await ok(SAVE, { input: { ...draft({ title: '改过的标题' }), id: published.id } }, lecturer);
+    await ok(SUBMIT, { id: published.id }, lecturer);
+    const before = await snapshot();
+    const stale = await server.graphql(APPROVE_SEEN, { id: published.id, revision: 1 }, countyOrganizer.token);
+    expectError(stale, 'CONFLICT');
+    expect(stale.errors![0].message).toContain('changed since you opened it');
+    expectError(await server.graphql(REJECT_SEEN, { id: published.id, reason: '不行', revision: 1 }, countyOrganizer.token), 'CONFLICT');
+    expect(await snapshot()).toEqual(before);
+    expectError(await server.graphql(APPROVE_SEEN, { id: published.id, revision: 0 }, countyOrganizer.token), 'BAD_USER_INPUT', 'revision');
+
+    const approved = (await ok(APPROVE_SEEN, { id: published.id, revision: 2 }, countyOrganizer)).approveCourse;
+    expect(approved).toMatchObject({ status: 'PUBLISHED', revision: 2, workingRevision: null });
+
+    const another = await createCourse();
+    await ok(SUBMIT, { id: another.id }, lecturer);
+    const rejected = (await ok(REJECT_SEEN, { id: another.id, reason: '请补充案例', revision: 1 }, countyOrganizer)).rejectCourse;
+    expect(rejected.workingRevision).toMatchObject({ revision: 1, status: 'REJECTED', rejectionReason: '请补充案例' });
+  });
+
+  /** A decision on record whose request died before it changed the course. */
+  async function recordedOnly(courseId: string, verdict: 'APPROVED' | 'REJECTED', reviewer: SignedIn, reason?: string): Promise<void> {
+    await db().collection('review_decisions').insertOne({
+      _id: `COURSE:${courseId}:1` as never,
+      subjectType: 'COURSE',
+      subjectId: new Types.ObjectId(courseId),
+      revision: 1,
+      verdict,
+      reason,
+      reviewerId: new Types.ObjectId(reviewer.userId),
+      reviewerName: '延平区妇联',
+      countyCode: COUNTY,
+      decidedAt: new Date(),
+    });
+  }
+
+  it('finishes an approval that was recorded but never applied, and answers the other organizer CONFLICT', async () => {
+    const course = await createCourse();
+    await ok(SUBMIT, { id: course.id }, lecturer);
+    await recordedOnly(course.id, 'APPROVED', countyOrganizer);
+    expect((await courseDoc(course.id))!.working.state).toBe('IN_REVIEW');
+
+    expectError(await server.graphql(REJECT, { id: course.id, reason: '不合适' }, cityOrganizer.token), 'CONFLICT');
+    const stored = await courseDoc(course.id);
+    expect(stored!.working).toBeNull();
+    expect(stored!.live.revision).toBe(1);
+    expect((await ok(COURSE, { id: course.id }, parent)).course).toMatchObject({ status: 'PUBLISHED' });
+    expect(await db().collection('review_decisions').countDocuments({ subjectId: new Types.ObjectId(course.id) })).toBe(1);
+    const notice = await db().collection('outbox').findOne({ _id: `REVIEW_RESULT:COURSE:${course.id}:1` as any });
+    expect(notice!.data).toMatchObject({ thing3: '课程审核通过，已发布' });
+  });
+
+  it('lets the organizer who recorded the decision retry it: the recorded decision is applied and the answer is success', async () => {
+    const course = await createCourse();
+    await ok(SUBMIT, { id: course.id }, lecturer);
+    await recordedOnly(course.id, 'REJECTED', countyOrganizer, '请补充案例');
+    const retried = (await ok(REJECT, { id: course.id, reason: '请补充案例' }, countyOrganizer)).rejectCourse;
+    expect(retried).toMatchObject({ status: 'REJECTED', workingRevision: { status: 'REJECTED', rejectionReason: '请补充案例' } });
+    expect(retried.reviewHistory).toHaveLength(1);
+  });
+
+  it('reviews a course in the lecturer\'s current county, read when it is sent to review', async () => {
+    const moving = await signInAs(server.url, 'course-lecturer-moving', 'LECTURER');
+    const course = await createCourse({}, moving);
+    expect((await courseDoc(course.id))!.countyCode ?? null).toBeNull();
+    // An admin makes the account a lecturer of the county; the draft goes to that county's organizers.
+    const SET_ROLE = `mutation($userId: ID!, $countyCode: ID) { setUserRole(userId: $userId, role: LECTURER, countyCode: $countyCode) { id countyCode } }`;
+    expect((await ok(SET_ROLE, { userId: moving.userId, countyCode: COUNTY }, admin)).setUserRole.countyCode).toBe(COUNTY);
+    await ok(SUBMIT, { id: course.id }, moving);
+    expect((await courseDoc(course.id))!.countyCode).toBe(COUNTY);
+    expect((await ok(QUEUE, {}, countyOrganizer)).reviewQueue.courses.map((c: any) => c.id)).toContain(course.id);
+    expect((await ok(QUEUE, {}, otherCountyOrganizer)).reviewQueue.courses.map((c: any) => c.id)).not.toContain(course.id);
+    expect((await ok(APPROVE, { id: course.id }, countyOrganizer)).approveCourse.status).toBe('PUBLISHED');
+  });
+
+  it('answers reviewQueue with review histories in as many round trips for 8 courses as for 2', async () => {
+    const QUEUE_COUNTY = '350721'; // 顺昌县: this test's own county, so the queue holds only its courses
+    const queueLecturer = await signInAs(server.url, 'course-queue-lecturer', 'LECTURER', { countyCode: QUEUE_COUNTY });
+    const queueOrganizer = await signInAs(server.url, 'course-queue-organizer', 'ORGANIZER', { countyCode: QUEUE_COUNTY });
+    const HISTORY_QUEUE = `{ reviewQueue { courses { id title lecturer { name } reviewHistory { revision verdict } } lectures { id } } }`;
+
+    /** A course in review with one rejection behind it, so every history has something in it. */
+    async function inReviewAgain(): Promise<void> {
+      const course = await createCourse({}, queueLecturer);
+      await ok(SUBMIT, { id: course.id }, queueLecturer);
+      await ok(REJECT, { id: course.id, reason: '请补充案例' }, queueOrganizer);
+      await ok(SAVE, { input: { ...draft(), id: course.id } }, queueLecturer);
+      await ok(SUBMIT, { id: course.id }, queueLecturer);
+    }
+
+    async function tripsFor(expected: number): Promise<number> {
+      let courses: any[] = [];
+      const trips = await server.countRoundTrips(async () => {
+        const result = await server.graphql(HISTORY_QUEUE, {}, queueOrganizer.token);
+        expect(result.errors).toBeUndefined();
+        courses = result.data.reviewQueue.courses;
+      });
+      expect(courses).toHaveLength(expected);
+      for (const course of courses) expect(course.reviewHistory).toEqual([{ revision: 1, verdict: 'REJECTED' }]);
+      return trips;
+    }
+
+    for (let i = 0; i < 2; i++) await inReviewAgain();
+    const two = await tripsFor(2);
+    for (let i = 0; i < 6; i++) await inReviewAgain();
+    const eight = await tripsFor(8);
+    // courses in review, lecture proposals, lecturers, review histories
+    expect(two).toBeLessThanOrEqual(4);
+    expect(eight).toBe(two);
   });
 });
 

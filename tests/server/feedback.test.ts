@@ -186,4 +186,51 @@ describe('feedback from households that attended', () => {
     for (const id of extra.slice(0, 3)) expect(byId.get(id)).toMatchObject({ canGiveFeedback: true, myFeedback: null });
     for (const id of extra.slice(3)) expect(byId.get(id)).toMatchObject({ canGiveFeedback: false, myFeedback: null });
   });
+
+  it('sums up a whole list of lectures in as many round trips for 6 lectures as for 2, comments capped per lecture', async () => {
+    const busyLecturer = await signInAs(server.url, 'feedback-busy-lecturer', 'LECTURER');
+    const LIST = `{ myLectures(when: UPCOMING) { id feedbackSummary { count comments { comment } } } }`;
+    async function lectureWithComments(n: number): Promise<string> {
+      const id = await insertLecture({ lecturerId: new Types.ObjectId(busyLecturer.lecturerId!), countyCode: COUNTY });
+      const start = Date.now() - 3600_000;
+      await db().collection('feedback').insertMany(
+        Array.from({ length: n }, (_, i) => ({
+          _id: `${id}:${new Types.ObjectId().toHexString()}` as never,
+          lectureId: new Types.ObjectId(id),
+          userId: new Types.ObjectId(),
+          bookingId: new Types.ObjectId(),
+          rating: 4,
+          comment: `${id}-${i}`,
+          wantedTopics: [],
+          createdAt: new Date(start + i * 1000),
+        })),
+      );
+      return id;
+    }
+    const sizes = new Map<string, number>();
+    async function trips(): Promise<number> {
+      let lectures: any[] = [];
+      const count = await server.countRoundTrips(async () => {
+        const result = await server.graphql(LIST, {}, busyLecturer.token);
+        expect(result.errors).toBeUndefined();
+        lectures = result.data.myLectures;
+      });
+      expect(lectures).toHaveLength(sizes.size);
+      for (const lecture of lectures) {
+        const n = sizes.get(lecture.id)!;
+        expect(lecture.feedbackSummary.count).toBe(n);
+        expect(lecture.feedbackSummary.comments).toHaveLength(Math.min(n, 50));
+        // Each lecture gets its own comments, newest first.
+        expect(lecture.feedbackSummary.comments[0].comment).toBe(`${lecture.id}-${n - 1}`);
+      }
+      return count;
+    }
+    for (const n of [3, 52]) sizes.set(await lectureWithComments(n), n);
+    const two = await trips();
+    for (const n of [1, 4, 2, 5]) sizes.set(await lectureWithComments(n), n);
+    const six = await trips();
+    // The lectures, the answers grouped, the comments (fewer than a cursor's first batch of 101).
+    expect(two).toBe(3);
+    expect(six).toBe(two);
+  });
 });

@@ -236,6 +236,40 @@ describe('completion and certificates', () => {
     expectError(await server.graphql(ONE, { id: done.certificate.id }), 'UNAUTHENTICATED');
   });
 
+  it("shows organizers only the certificates of their county's courses (city organizers and admins: all)", async () => {
+    const learner = await signInAs(server.url, 'learn-verified', 'PARENT');
+    const course = await publishedCourse();
+    const { certificate } = await finishAll(learner, course);
+    const ONE = `query($id: ID!) { certificate(id: $id) { id courseTitle } }`;
+    const county = await signInAs(server.url, 'learn-org-county', 'ORGANIZER', { countyCode: COUNTY });
+    const elsewhere = await signInAs(server.url, 'learn-org-elsewhere', 'ORGANIZER', { countyCode: '350783' });
+    const admin = await signInAs(server.url, 'learn-admin', 'ADMIN');
+    expect((await ok(ONE, { id: certificate.id }, county)).certificate).toEqual({ id: certificate.id, courseTitle: course.title });
+    expect((await ok(ONE, { id: certificate.id }, organizer)).certificate.id).toBe(certificate.id);
+    expect((await ok(ONE, { id: certificate.id }, admin)).certificate.id).toBe(certificate.id);
+    expect((await ok(ONE, { id: certificate.id }, elsewhere)).certificate).toBeNull();
+    expect((await ok(ONE, { id: certificate.id }, lecturer)).certificate).toBeNull();
+  });
+
+  it('never shows completed without a certificate: a course that became complete when its lecture was cancelled gets one', async () => {
+    const learner = await signInAs(server.url, 'learn-cancelled-lecture', 'PARENT');
+    const course = await publishedCourse();
+    const lectureId = await insertLecture({ courseId: new Types.ObjectId(course.id), countyCode: COUNTY });
+    const studied = await finishAll(learner, course);
+    expect(studied).toMatchObject({ completedChapters: 3, attendanceRequired: true, attended: false, completed: false, certificate: null });
+
+    // The only linked lecture is cancelled: no attendance is asked for any more, so every chapter done is complete.
+    await db().collection('lectures').updateOne({ _id: new Types.ObjectId(lectureId) }, { $set: { status: 'CANCELLED', cancelledAt: new Date() } });
+    const progress = (await ok(COURSE, { id: course.id }, learner)).course.myProgress;
+    expect(progress).toMatchObject({ attendanceRequired: false, completed: true });
+    expect(progress.certificate).toMatchObject({ courseTitle: course.title, course: { id: course.id } });
+    expect(progress.certificate.number).toMatch(NUMBER);
+    expect(await db().collection('certificates').countDocuments({ userId: new Types.ObjectId(learner.userId) })).toBe(1);
+    // Asked again, the same certificate, not another.
+    expect((await ok(COURSE, { id: course.id }, learner)).course.myProgress.certificate).toEqual(progress.certificate);
+    expect(await db().collection('certificates').countDocuments({ userId: new Types.ObjectId(learner.userId) })).toBe(1);
+  });
+
   it('calls a parent without a name 家长', async () => {
     const learner = await signInAs(server.url, 'learn-nameless', 'PARENT');
     const course = await publishedCourse();

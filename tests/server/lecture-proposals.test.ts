@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import mongoose, { Types } from 'mongoose';
 import { reconcileLecture } from '../../server/src/modules/booking/booking.reconciler';
 import { LectureModel, type LectureDoc } from '../../server/src/modules/lecture/lecture.model';
+import { decideOnce, ReviewSubject, ReviewVerdict } from '../../server/src/modules/review/review.service';
+import { LectureStatus } from '../../server/src/modules/lecture/lecture-status';
 import { BOOK, CANCEL, insertLecture, newKey } from '../helpers/booking';
 import { signInAs, type SignedIn } from '../helpers/roles';
 import { startTestServer, type GraphQLResponse, type TestServer } from '../helpers/server';
@@ -12,7 +14,7 @@ const COUNTY = '350702'; // 延平区
 const OTHER_COUNTY = '350781'; // 邵武市
 
 const LECTURE_FIELDS = `id title summary status startsAt endsAt capacity maxPartySize audienceAgeGroups campaignTag
-  rejectionReason cancellationReason canManage venue { id type }
+  rejectionReason cancellationReason canManage proposalRevision venue { id type }
   reviewHistory { subjectType revision verdict reason reviewerName }`;
 const PROPOSE = `mutation($input: LectureProposalInput!) { proposeLecture(input: $input) { ${LECTURE_FIELDS} } }`;
 const UPDATE = `mutation($id: ID!, $input: LectureUpdateInput!) { updateLecture(id: $id, input: $input) { ${LECTURE_FIELDS} } }`;
@@ -231,6 +233,97 @@ describe('lecture proposals: propose, review, edit, cancel, message', () => {
     expect((await lectureDoc(proposed.id))!.status).toBe('PUBLISHED');
   });
 
+  describe('a decision lands only on what the organizer saw', () => {
+    const APPROVE_SEEN = `mutation($id: ID!, $revision: Int) { approveLecture(id: $id, revision: $revision) { id status proposalRevision title } }`;
+    const REJECT_SEEN = `mutation($id: ID!, $reason: String!, $revision: Int) { rejectLecture(id: $id, reason: $reason, revision: $revision) { id status } }`;
+
+    it('raises the proposal revision with every edit under review, and refuses a decision on an older one', async () => {
+      const proposed = await propose();
+      expect(proposed.proposalRevision).toBe(1);
+      const firstProposedAt = ((await lectureDoc(proposed.id))!.proposedAt as Date).getTime();
+      // The organizer opens revision 1; meanwhile the lecturer changes the title, then the summary.
+      const seen = (await gql(ONE, { id: proposed.id }, organizer)).data.lecture;
+      expect(seen.proposalRevision).toBe(1);
+      const retitled = (await gql(UPDATE, { id: proposed.id, input: { title: '换了题目的讲座' } }, lecturer)).data.updateLecture;
+      expect(retitled).toMatchObject({ status: 'PROPOSED', proposalRevision: 2 });
+      const redescribed = (await gql(UPDATE, { id: proposed.id, input: { summary: '换了内容' } }, lecturer)).data.updateLecture;
+      expect(redescribed.proposalRevision).toBe(3);
+      // The same form sent again changes nothing, so it is not a new revision.
+      expect((await gql(UPDATE, { id: proposed.id, input: { summary: '换了内容', capacity: 40 } }, lecturer)).data.updateLecture.proposalRevision).toBe(3);
+      const stored = await lectureDoc(proposed.id);
+      expect(stored).toMatchObject({ proposalRevision: 3, status: 'PROPOSED' });
+      // It keeps its place in the queue: proposedAt stays the first proposal time.
+      expect((stored!.proposedAt as Date).getTime()).toBe(firstProposedAt);
+
+      const stale = await gql(APPROVE_SEEN, { id: proposed.id, revision: seen.proposalRevision }, organizer);
+      expectError(stale, 'CONFLICT');
+      expect(stale.errors![0].message).toContain('changed since you opened it');
+      expectError(await gql(REJECT_SEEN, { id: proposed.id, reason: '不行', revision: 2 }, organizer), 'CONFLICT');
+      expect((await lectureDoc(proposed.id))!.status).toBe('PROPOSED');
+      expect(await countOf('review_decisions', { subjectId: new Types.ObjectId(proposed.id) })).toBe(0);
+
+      const approved = (await gql(APPROVE_SEEN, { id: proposed.id, revision: 3 }, organizer)).data.approveLecture;
+      expect(approved).toMatchObject({ status: 'PUBLISHED', proposalRevision: 3, title: '换了题目的讲座' });
+      const decision = await db().collection('review_decisions').findOne({ subjectId: new Types.ObjectId(proposed.id) });
+      expect(decision).toMatchObject({ _id: `LECTURE:${proposed.id}:3`, revision: 3, verdict: 'APPROVED' });
+    });
+
+    it('checks the county of the lecture as it is when deciding, not as it was opened', async () => {
+      const proposed = await propose();
+      const seen = (await gql(ONE, { id: proposed.id }, organizer)).data.lecture;
+      // Moved to the other county while the first organizer had it open.
+      expect((await gql(UPDATE, { id: proposed.id, input: { venueId: school } }, lecturer)).data.updateLecture.proposalRevision).toBe(2);
+      expectError(await gql(APPROVE_SEEN, { id: proposed.id, revision: seen.proposalRevision }, organizer), 'FORBIDDEN');
+      expectError(await gql(APPROVE_SEEN, { id: proposed.id }, organizer), 'FORBIDDEN');
+      expect((await lectureDoc(proposed.id))!.status).toBe('PROPOSED');
+      expect((await gql(APPROVE_SEEN, { id: proposed.id, revision: 2 }, otherOrganizer)).data.approveLecture.status).toBe('PUBLISHED');
+    });
+
+    it('withdraws a decision that could not be applied because the lecture was edited while it was being decided', async () => {
+      const proposed = await propose();
+      const opened = (await LectureModel.findById(proposed.id).lean<LectureDoc>())!;
+      // The lecturer's edit lands between the organizer reading the lecture and the decision being applied.
+      expect((await gql(UPDATE, { id: proposed.id, input: { title: '改过的题目' } }, lecturer)).data.updateLecture.proposalRevision).toBe(2);
+      let announced = 0;
+      const target = {
+        subject: { subjectType: ReviewSubject.LECTURE, subjectId: opened._id, revision: opened.proposalRevision ?? 1, countyCode: opened.countyCode },
+        apply: async (decision: { revision: number }) =>
+          (await LectureModel.updateOne({ _id: opened._id, status: LectureStatus.PROPOSED, proposalRevision: decision.revision }, { $set: { status: LectureStatus.PUBLISHED } }))
+            .matchedCount > 0,
+        announce: async () => {
+          announced++;
+        },
+      };
+      const viewer = { userId: organizer.userId, role: 'ORGANIZER', countyCode: COUNTY, lecturerId: null } as never;
+      await expect(decideOnce(viewer, target, ReviewVerdict.APPROVED, null)).rejects.toMatchObject({ extensions: { code: 'CONFLICT' } });
+      expect(announced).toBe(0);
+      expect((await lectureDoc(proposed.id))).toMatchObject({ status: 'PROPOSED', proposalRevision: 2, title: '改过的题目' });
+      // It never took effect, so the trail (and the lecturer's history) does not show it.
+      expect(await countOf('review_decisions', { subjectId: new Types.ObjectId(proposed.id) })).toBe(0);
+      expect((await gql(ONE, { id: proposed.id }, lecturer)).data.lecture.reviewHistory).toEqual([]);
+    });
+
+    it('lets the organizer who recorded a decision retry it and get success, the decision applied once', async () => {
+      const proposed = await propose();
+      await db().collection('review_decisions').insertOne({
+        _id: `LECTURE:${proposed.id}:1` as never,
+        subjectType: 'LECTURE',
+        subjectId: new Types.ObjectId(proposed.id),
+        revision: 1,
+        verdict: 'REJECTED',
+        reason: '请改期',
+        reviewerId: new Types.ObjectId(organizer.userId),
+        reviewerName: '延平区妇联',
+        countyCode: COUNTY,
+        decidedAt: new Date(),
+      });
+      const retried = await gql(REJECT, { id: proposed.id, reason: '请改期' }, organizer);
+      expect(retried.errors).toBeUndefined();
+      expect(retried.data.rejectLecture).toMatchObject({ status: 'REJECTED', rejectionReason: '请改期' });
+      expect(await countOf('outbox', { _id: `REVIEW_RESULT:LECTURE:${proposed.id}:1` })).toBe(1);
+    });
+  });
+
   describe('bad input names its field and writes nothing', () => {
     const later = (ms: number) => new Date(Date.now() + 7 * DAY + ms).toISOString();
     const cases: Array<[string, Record<string, unknown>, string]> = [
@@ -302,16 +395,32 @@ describe('lecture proposals: propose, review, edit, cancel, message', () => {
         [{ maxPartySize: 10, capacity: 8 }, 'input.maxPartySize'],
         [{ campaignTag: '宣'.repeat(21) }, 'input.campaignTag'],
         [{ title: '新标题', venueId: school }, 'input.venueId'],
+        // What review approved stays: a published lecture cannot be re-titled or re-described.
+        [{ title: '新标题' }, 'input.title'],
+        [{ summary: '换了一个说法的简介' }, 'input.summary'],
+        [{ title: '新标题', capacity: 50 }, 'input.title'],
       ];
       for (const [input, field] of edits) {
         expectError(await gql(UPDATE, { id: lectureId, input }, lecturer), 'BAD_USER_INPUT', field);
       }
+      const retitled = await gql(UPDATE, { id: lectureId, input: { title: '新标题', summary: '新简介' } }, lecturer);
+      expect(retitled.errors![0].extensions!.fields).toEqual([
+        { field: 'input.title', messages: ['a published lecture keeps the title and summary that were reviewed'] },
+        { field: 'input.summary', messages: ['a published lecture keeps the title and summary that were reviewed'] },
+      ]);
       expect(await lectureDoc(lectureId)).toEqual(before);
 
-      // The whole form sent back unchanged is not a change of time or place.
-      const same = await gql(UPDATE, { id: lectureId, input: { title: '新标题', startsAt: before!.startsAt.toISOString(), venueId: villageHall } }, lecturer);
+      // The whole form sent back unchanged is not a change; what households did not plan around may change.
+      const same = await gql(
+        UPDATE,
+        {
+          id: lectureId,
+          input: { title: ` ${before!.title} `, summary: before!.summary, startsAt: before!.startsAt.toISOString(), venueId: villageHall, capacity: 50, maxPartySize: 2, audienceAgeGroups: ['INFANT'], campaignTag: '开学第一课' },
+        },
+        lecturer,
+      );
       expect(same.errors).toBeUndefined();
-      expect(same.data.updateLecture).toMatchObject({ title: '新标题', status: 'PUBLISHED' });
+      expect(same.data.updateLecture).toMatchObject({ title: before!.title, summary: before!.summary, status: 'PUBLISHED', capacity: 50, maxPartySize: 2, audienceAgeGroups: ['INFANT'], campaignTag: '开学第一课' });
     });
 
     it('refuses edits to a cancelled or ended lecture with CONFLICT', async () => {
@@ -439,7 +548,7 @@ describe('lecture proposals: propose, review, edit, cancel, message', () => {
     expect((await send('msg-key-0001')).data.messageHouseholds.recipients).toBe(2);
     expect((await send('msg-key-0001')).data.messageHouseholds.recipients).toBe(2);
     expect(await messages()).toBe(2);
-    const queued = await db().collection('outbox').find({ kind: 'LECTURER_MESSAGE', _id: { $regex: lectureId } }).toArray();
+    const queued = await db().collection('outbox').find({ kind: 'LECTURER_MESSAGE', _id: { $regex: lectureId } as never }).toArray();
     expect(queued.map((m) => m.userId.toHexString()).sort()).toEqual([a.userId, b.userId].sort());
     expect(queued[0].data.thing4).toBe('请带好笔记本，提前十分钟到场');
     expect((await send('msg-key-0002')).data.messageHouseholds.recipients).toBe(2);
@@ -486,7 +595,30 @@ describe('lecture proposals: propose, review, edit, cancel, message', () => {
     expect((await lectureDoc(staffed))!.staffUserIds.map(String)).toEqual([parent.userId]);
     expect(await list(helper, 'UPCOMING')).toEqual([]);
 
-    expectError(await gql(MY_LECTURES, { when: 'UPCOMING' }, parent), 'FORBIDDEN');
+    // Staff need not be lecturers: the parent asked to keep the door sees that lecture, and only it.
+    expect(await list(parent, 'UPCOMING')).toEqual([`${staffed}:PUBLISHED`]);
+    expect(await list(parent, 'PAST')).toEqual([]);
+    const volunteer = await signInAs(server.url, 'proposal-volunteer-organizer', 'ORGANIZER', { countyCode: COUNTY });
+    expect(await list(volunteer, 'UPCOMING')).toEqual([]);
     expectError(await gql(MY_LECTURES, { when: 'UPCOMING' }), 'UNAUTHENTICATED');
+  });
+
+  it('keeps at most 20 check-in staff on a lecture', async () => {
+    const lectureId = await publishedLecture();
+    const users = Array.from({ length: 21 }, (_, i) => ({ _id: new Types.ObjectId(), openId: `proposal-staff-${i}`, role: 'PARENT', childrenAgeGroups: [] }));
+    await db().collection('users').insertMany(users);
+    for (const user of users.slice(0, 20)) {
+      expect((await gql(ASSIGN, { lectureId, userId: user._id.toHexString() }, lecturer)).errors).toBeUndefined();
+    }
+    const full = await gql(ASSIGN, { lectureId, userId: users[20]._id.toHexString() }, lecturer);
+    expectError(full, 'BAD_USER_INPUT', 'userId');
+    expect(full.errors![0].message).toContain('at most 20');
+    // Assigning someone already there changes nothing and is not refused.
+    expect((await gql(ASSIGN, { lectureId, userId: users[3]._id.toHexString() }, lecturer)).errors).toBeUndefined();
+    expect((await lectureDoc(lectureId))!.staffUserIds).toHaveLength(20);
+    // A place freed is a place to give.
+    expect((await gql(REMOVE, { lectureId, userId: users[0]._id.toHexString() }, lecturer)).errors).toBeUndefined();
+    expect((await gql(ASSIGN, { lectureId, userId: users[20]._id.toHexString() }, lecturer)).errors).toBeUndefined();
+    expect((await lectureDoc(lectureId))!.staffUserIds.map(String)).toContain(users[20]._id.toHexString());
   });
 });

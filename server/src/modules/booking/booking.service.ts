@@ -1,7 +1,6 @@
-import { GraphQLError } from 'graphql';
 import { Types } from 'mongoose';
 import type { Viewer } from '../../auth/token';
-import { badUserInput, forbidden, notFound } from '../../errors';
+import { badUserInput, conflict, forbidden, notFound } from '../../errors';
 import { DEFAULT_MAX_PARTY_SIZE, LectureModel, type LectureDoc } from '../lecture/lecture.model';
 import { LectureStatus, UNPUBLISHED_STATUSES } from '../lecture/lecture-status';
 import { isDuplicateKeyError } from '../shared/mongo-errors';
@@ -15,10 +14,6 @@ import { toBooking, type Booking, type BookingConnection } from './booking.type'
 import { claimSeats, releaseSeats } from './seat-allocator';
 import { bookingCheckInId, CheckInModel } from '../checkin/checkin.model';
 import { dropMessagesFor, queueConfirmationMessages } from '../notification/outbox.service';
-
-function conflict(message: string, extensions: Record<string, unknown> = {}): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'CONFLICT', ...extensions } });
-}
 
 export interface SeatedLecture {
   id: Types.ObjectId;

@@ -15,9 +15,9 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { AgeGroup } from '../user/user-enums';
+import { OBJECT_ID_PATTERN as OBJECT_ID } from '../shared/object-id';
 import { ChapterKind, MAX_CHAPTER_SECONDS, MEDIA_KINDS } from './course-status';
 
-const OBJECT_ID = /^[0-9a-f]{24}$/i;
 const NOT_BLANK = /\S/;
 const HTTPS_URL = { protocols: ['https'], require_protocol: true, require_valid_protocol: true };
 
@@ -28,6 +28,8 @@ export const MAX_TAGS = 8;
 export const MAX_TAG = 12;
 export const MAX_CHAPTERS = 50;
 export const MAX_REASON = 200;
+const REVISION_SEEN =
+  'The revision you reviewed (workingRevision.revision); when given and the course has changed since, CONFLICT and nothing is decided';
 
 @InputType()
 export class ChapterInput {
@@ -127,6 +129,11 @@ export class ApproveCourseArgs {
   @IsOptional()
   @MaxLength(MAX_REASON)
   note?: string | null;
+
+  @Field(() => Int, { nullable: true, description: REVISION_SEEN })
+  @IsOptional()
+  @Min(1)
+  revision?: number | null;
 }
 
 @ArgsType()
@@ -138,6 +145,11 @@ export class RejectCourseArgs {
   @Length(1, MAX_REASON)
   @Matches(NOT_BLANK, { message: 'reason must not be blank' })
   reason!: string;
+
+  @Field(() => Int, { nullable: true, description: REVISION_SEEN })
+  @IsOptional()
+  @Min(1)
+  revision?: number | null;
 }
 
 @ArgsType()

@@ -4,6 +4,7 @@ import { LectureStatus } from '../lecture/lecture-status';
 import { LectureModel, type LectureDoc } from '../lecture/lecture.model';
 import { toLecture, type Lecture } from '../lecture/lecture.type';
 import { createByIdLoader } from '../shared/by-id-loader';
+import { groupBy } from '../shared/group-by';
 import { CourseModel, type CourseDoc } from './course.model';
 import { toCourse, type Course } from './course.type';
 import { orderLinkedLectures } from './course.service';
@@ -17,10 +18,6 @@ export const createCourseLecturesLoader = () =>
       courseId: { $in: courseIds.map((id) => new Types.ObjectId(id)) },
       status: LectureStatus.PUBLISHED,
     }).lean<LectureDoc[]>();
-    const byCourse = new Map<string, Lecture[]>();
-    for (const doc of docs) {
-      const key = doc.courseId!.toHexString();
-      byCourse.set(key, [...(byCourse.get(key) ?? []), toLecture(doc)]);
-    }
+    const byCourse = groupBy(docs, (doc) => doc.courseId!.toHexString(), toLecture);
     return courseIds.map((id) => orderLinkedLectures(byCourse.get(id) ?? []));
   });

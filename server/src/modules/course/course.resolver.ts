@@ -3,7 +3,6 @@ import type { Context } from '../../context';
 import { Lecture } from '../lecture/lecture.type';
 import { Lecturer } from '../lecturer/lecturer.type';
 import { ReviewDecision } from '../review/review.type';
-import { decisionsFor } from '../review/review.service';
 import { loadRequired } from '../shared/by-id-loader';
 import { Role } from '../user/user-enums';
 import { ApproveCourseArgs, CoursesArgs, RejectCourseArgs, SaveCourseDraftArgs, SetCourseFeaturedArgs } from './course.input';
@@ -37,7 +36,7 @@ export class CourseResolver {
   }
 
   @Authorized(Role.LECTURER)
-  @Query(() => [Course], { description: 'LECTURER: own courses, recently updated first' })
+  @Query(() => [Course], { description: 'LECTURER: own courses, the 100 most recently updated first' })
   myCourses(@Ctx() { viewer }: Context): Promise<Course[]> {
     return listMyCourses(viewer!);
   }
@@ -100,8 +99,8 @@ export class CourseResolver {
   }
 
   @FieldResolver(() => [ReviewDecision])
-  async reviewHistory(@Root() course: Course, @Ctx() { viewer }: Context): Promise<ReviewDecision[]> {
-    return canManageCourse(viewer, course) ? decisionsFor(course.id) : [];
+  async reviewHistory(@Root() course: Course, @Ctx() { loaders, viewer }: Context): Promise<ReviewDecision[]> {
+    return canManageCourse(viewer, course) ? loaders.reviewHistory.load(course.id) : [];
   }
 }
 

@@ -1,8 +1,7 @@
-import { GraphQLError } from 'graphql';
 import { Types } from 'mongoose';
 import type { Viewer } from '../../auth/token';
 import { isOrganizer, isOwnLecturer, organizerCovers, requireLecturerId, requireOrganizerFor } from '../../auth/policy';
-import { badUserInput, forbidden, notFound } from '../../errors';
+import { badUserInput, conflict, forbidden, notFound } from '../../errors';
 import { LectureStatus } from '../lecture/lecture-status';
 import { LectureModel, type LectureDoc } from '../lecture/lecture.model';
 import { toLecture, type Lecture } from '../lecture/lecture.type';
@@ -10,7 +9,8 @@ import { LecturerModel, type LecturerDoc } from '../lecturer/lecturer.model';
 import { beijingTime, thing } from '../notification/delivery.worker';
 import { OutboxKind } from '../notification/outbox.model';
 import { queueNotice } from '../notification/outbox.service';
-import { recordDecision, ReviewSubject, ReviewVerdict } from '../review/review.service';
+import { decideOnce, ReviewSubject, ReviewVerdict, type DecisionTarget, type DecisionToApply } from '../review/review.service';
+import { literalPattern } from '../shared/literal-pattern';
 import { parseObjectId } from '../shared/object-id';
 import { decodeTimeCursor, encodeTimeCursor } from '../shared/pagination';
 import { Role } from '../user/user-enums';
@@ -27,10 +27,8 @@ export type CourseQuery = Record<string, any>;
 export const LECTURER_COURSES_PAGE = 'packages/lecturer/courses';
 const DEFAULT_PAGE_SIZE = 20;
 const REVIEW_QUEUE_LIMIT = 200;
-
-function conflict(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'CONFLICT' } });
-}
+/** A lecturer's own courses are one list without pages; more than this is not one person's work. */
+export const MY_COURSES_LIMIT = 100;
 
 /** Its lecturer, and the organizers of its county, see and manage what is not public. */
 export function canManageCourse(viewer: Viewer | null, course: { lecturerId: string; countyCode: string | null }): boolean {
@@ -158,12 +156,19 @@ export async function submitCourseForReview(viewer: Viewer, id: string, now = ne
   const working = doc.working;
   if (!working) throw conflict('There are no changes to review: the published revision is current');
   if (working.state === RevisionState.IN_REVIEW) throw conflict('This course is already in review');
-  if (working.content.chapters.length === 0) throw badUserInput('chapters', 'A course needs at least one chapter before it can be reviewed');
+  if (working.content.chapters.length === 0) throw conflict('This course has no chapters yet: add at least one chapter before sending it to review');
+  // The county that reviews it is the lecturer's current one (an admin may have moved them since
+  // the course was created), so it is read from the profile at each submission.
+  const lecturer = await LecturerModel.findById(doc.lecturerId, { countyCode: 1 }).lean<LecturerDoc>();
+  const county = lecturer ? { countyCode: lecturer.countyCode ?? null } : {};
 
   const revision = working.state === RevisionState.REJECTED ? nextWorkingRevision(doc) : working.revision;
   await CourseModel.updateOne(
     { _id: doc._id, 'working.revision': working.revision },
-    { $set: { 'working.revision': revision, 'working.state': RevisionState.IN_REVIEW, 'working.submittedAt': now, 'working.updatedAt': now }, $unset: { 'working.rejectionReason': 1 } },
+    {
+      $set: { ...county, 'working.revision': revision, 'working.state': RevisionState.IN_REVIEW, 'working.submittedAt': now, 'working.updatedAt': now },
+      $unset: { 'working.rejectionReason': 1 },
+    },
   );
   return reload(doc._id);
 }
@@ -179,56 +184,76 @@ export async function archiveCourse(viewer: Viewer, id: string, now = new Date()
 
 // ---------------------------------------------------------------- review
 
-async function courseInReview(viewer: Viewer, id: string): Promise<CourseDoc & { working: WorkingRevision }> {
+type CourseInReview = CourseDoc & { working: WorkingRevision };
+
+/**
+ * The course an organizer decides: in their county (as it is now), in review, and, when the
+ * organizer says which revision they looked at, still that revision.
+ */
+async function courseInReview(viewer: Viewer, id: string, seenRevision: number | null | undefined): Promise<CourseInReview> {
   const doc = await findCourse(id);
   requireOrganizerFor(viewer, doc.countyCode);
   if (doc.archivedAt) throw conflict('This course is archived');
   if (doc.working?.state !== RevisionState.IN_REVIEW) throw conflict('This course has no revision waiting for review');
-  return doc as CourseDoc & { working: WorkingRevision };
-}
-
-async function notifyLecturer(doc: CourseDoc, working: WorkingRevision, verdict: ReviewVerdict, reason: string | null, now: Date): Promise<void> {
-  const lecturer = await LecturerModel.findById(doc.lecturerId, { userId: 1 }).lean<LecturerDoc>();
-  if (!lecturer?.userId) return; // a seeded lecturer without an account has no one to tell
-  const data: Record<string, string> = {
-    thing1: thing(working.content.title),
-    time2: beijingTime(now),
-    thing3: verdict === ReviewVerdict.APPROVED ? '课程审核通过，已发布' : '课程未通过审核',
-  };
-  if (reason) data.thing4 = thing(reason);
-  await queueNotice(
-    { key: `COURSE:${doc._id.toHexString()}:${working.revision}`, kind: OutboxKind.REVIEW_RESULT, userId: lecturer.userId, page: LECTURER_COURSES_PAGE, data },
-    now,
-  );
+  if (seenRevision != null && seenRevision !== doc.working.revision) {
+    throw conflict(`This course has changed since you opened it (now revision ${doc.working.revision}); open it again to see the changes`, {
+      revision: doc.working.revision,
+    });
+  }
+  return doc as CourseInReview;
 }
 
 /**
- * Publishes the revision in review. The decision is recorded first (the audit trail is complete
- * even if what follows is interrupted, and a second decision on the revision is CONFLICT).
+ * How a decision on a course revision is carried out: approving makes the revision live,
+ * rejecting sends it back with the reason; either only while the course still waits on it.
  */
-export async function approveCourse(viewer: Viewer, { id, note }: ApproveCourseArgs, now = new Date()): Promise<Course> {
-  const doc = await courseInReview(viewer, id);
+function courseTarget(doc: CourseInReview): DecisionTarget {
   const { working } = doc;
-  const reason = note?.trim() || null;
-  await recordDecision(viewer, { subjectType: ReviewSubject.COURSE, subjectId: doc._id, revision: working.revision, countyCode: doc.countyCode }, ReviewVerdict.APPROVED, reason, now);
-  await CourseModel.updateOne(
-    { _id: doc._id, 'working.revision': working.revision },
-    { $set: { live: { revision: working.revision, content: working.content, publishedAt: now }, working: null } },
-  );
-  await notifyLecturer(doc, working, ReviewVerdict.APPROVED, reason, now);
+  return {
+    subject: { subjectType: ReviewSubject.COURSE, subjectId: doc._id, revision: working.revision, countyCode: doc.countyCode },
+    async apply(decision: DecisionToApply): Promise<boolean> {
+      const approved = decision.verdict === ReviewVerdict.APPROVED;
+      const result = await CourseModel.updateOne(
+        { _id: doc._id, 'working.revision': decision.revision, 'working.state': RevisionState.IN_REVIEW },
+        approved
+          ? { $set: { live: { revision: decision.revision, content: working.content, publishedAt: decision.decidedAt }, working: null } }
+          : { $set: { 'working.state': RevisionState.REJECTED, 'working.rejectionReason': decision.reason ?? '' } },
+      );
+      if (result.matchedCount > 0) return true;
+      // Not waiting any more: carried out meanwhile by a concurrent request, or moved on.
+      const current = await CourseModel.findById(doc._id, { live: 1, working: 1 }).lean<CourseDoc>();
+      return approved
+        ? current?.live?.revision === decision.revision
+        : current?.working?.revision === decision.revision && current.working.state === RevisionState.REJECTED;
+    },
+    async announce(decision: DecisionToApply): Promise<void> {
+      const lecturer = await LecturerModel.findById(doc.lecturerId, { userId: 1 }).lean<LecturerDoc>();
+      if (!lecturer?.userId) return; // a seeded lecturer without an account has no one to tell
+      const data: Record<string, string> = {
+        thing1: thing(working.content.title),
+        time2: beijingTime(decision.decidedAt),
+        thing3: decision.verdict === ReviewVerdict.APPROVED ? '课程审核通过，已发布' : '课程未通过审核',
+      };
+      if (decision.reason) data.thing4 = thing(decision.reason);
+      await queueNotice(
+        { key: `COURSE:${doc._id.toHexString()}:${decision.revision}`, kind: OutboxKind.REVIEW_RESULT, userId: lecturer.userId, page: LECTURER_COURSES_PAGE, data },
+        decision.decidedAt,
+      );
+    },
+  };
+}
+
+/** Publishes the revision in review (decided once: see decideOnce). */
+export async function approveCourse(viewer: Viewer, { id, note, revision }: ApproveCourseArgs, now = new Date()): Promise<Course> {
+  const doc = await courseInReview(viewer, id, revision);
+  await decideOnce(viewer, courseTarget(doc), ReviewVerdict.APPROVED, note?.trim() || null, now);
   return reload(doc._id);
 }
 
-export async function rejectCourse(viewer: Viewer, { id, reason: given }: RejectCourseArgs, now = new Date()): Promise<Course> {
-  const doc = await courseInReview(viewer, id);
-  const { working } = doc;
-  const reason = given.trim();
-  await recordDecision(viewer, { subjectType: ReviewSubject.COURSE, subjectId: doc._id, revision: working.revision, countyCode: doc.countyCode }, ReviewVerdict.REJECTED, reason, now);
-  await CourseModel.updateOne(
-    { _id: doc._id, 'working.revision': working.revision },
-    { $set: { 'working.state': RevisionState.REJECTED, 'working.rejectionReason': reason } },
-  );
-  await notifyLecturer(doc, working, ReviewVerdict.REJECTED, reason, now);
+/** Sends the revision in review back to its lecturer with the reason. */
+export async function rejectCourse(viewer: Viewer, { id, reason, revision }: RejectCourseArgs, now = new Date()): Promise<Course> {
+  const doc = await courseInReview(viewer, id, revision);
+  await decideOnce(viewer, courseTarget(doc), ReviewVerdict.REJECTED, reason.trim(), now);
   return reload(doc._id);
 }
 
@@ -262,15 +287,14 @@ export async function getCourse(viewer: Viewer | null, id: string): Promise<Cour
   return canViewCourse(viewer, course) ? course : null;
 }
 
-/** The viewer's own courses in every state, recently updated first. */
+/** The viewer's own courses in every state, the 100 most recently updated. */
 export async function listMyCourses(viewer: Viewer): Promise<Course[]> {
   const lecturerId = requireLecturerId(viewer);
-  const docs = await CourseModel.find({ lecturerId: new Types.ObjectId(lecturerId) }).sort({ updatedAt: -1, _id: -1 }).lean<CourseDoc[]>();
+  const docs = await CourseModel.find({ lecturerId: new Types.ObjectId(lecturerId) })
+    .sort({ updatedAt: -1, _id: -1 })
+    .limit(MY_COURSES_LIMIT)
+    .lean<CourseDoc[]>();
   return docs.map(toCourse);
-}
-
-function literalPattern(text: string): RegExp {
-  return new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
 }
 
 export function buildCourseQuery(args: CoursesArgs): CourseQuery {

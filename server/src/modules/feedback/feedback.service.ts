@@ -1,7 +1,7 @@
-import { GraphQLError } from 'graphql';
 import { Types } from 'mongoose';
 import type { Viewer } from '../../auth/token';
-import { badUserInput, forbidden, notFound } from '../../errors';
+import { badUserInput, conflict, forbidden, notFound } from '../../errors';
+import { groupBy } from '../shared/group-by';
 import { isDuplicateKeyError } from '../shared/mongo-errors';
 import { parseObjectId } from '../shared/object-id';
 import { BookingStatus } from '../booking/booking-status';
@@ -46,7 +46,7 @@ export async function submitFeedback(viewer: Viewer, input: FeedbackInput, now =
     await FeedbackModel.create(doc);
   } catch (error) {
     if (!isDuplicateKeyError(error)) throw error;
-    throw new GraphQLError('You have already given feedback on this lecture', { extensions: { code: 'CONFLICT' } });
+    throw conflict('You have already given feedback on this lecture');
   }
   return toFeedback(doc as FeedbackDoc);
 }
@@ -76,11 +76,14 @@ interface AnswerGroup {
 }
 
 /**
- * Summaries for several lectures: one grouping by (lecture, answers), tallied here, and the latest
- * comments, one small query per lecture (only a lecture's managers ever ask). A single grouping
- * with a single accumulator, because FerretDB 1.24 computes only the first accumulator of a $group
- * and drops the other fields of a document in $unwind: grouping on the whole wantedTopics array
- * needs neither, and a lecture's households give few distinct combinations.
+ * Summaries for several lectures in two queries whatever their number: one grouping by (lecture,
+ * answers), tallied here, and the comments of every lecture in one `$in` query, newest first,
+ * cut to the latest 50 per lecture here. A single grouping with a single accumulator, because
+ * FerretDB 1.24 computes only the first accumulator of a $group and drops the other fields of a
+ * document in $unwind: grouping on the whole wantedTopics array needs neither, and a lecture's
+ * households give few distinct combinations. For the same reasons the comments are not cut per
+ * lecture by the engine (no $push with $slice to rely on); a lecture's comments are bounded by
+ * its seats (at most 2000), and only a lecture's managers ever ask.
  */
 export async function summarize(lectureIds: readonly string[]): Promise<FeedbackSummary[]> {
   const ids = lectureIds.map((id) => new Types.ObjectId(id));
@@ -94,15 +97,11 @@ export async function summarize(lectureIds: readonly string[]): Promise<Feedback
         },
       },
     ]),
-    Promise.all(
-      ids.map((lectureId) =>
-        FeedbackModel.find({ lectureId, comment: { $exists: true } }, { rating: 1, comment: 1, createdAt: 1 })
-          .sort({ createdAt: -1, _id: -1 })
-          .limit(LATEST_COMMENTS)
-          .lean<FeedbackDoc[]>(),
-      ),
-    ),
+    FeedbackModel.find({ lectureId: { $in: ids }, comment: { $exists: true } }, { lectureId: 1, rating: 1, comment: 1, createdAt: 1 })
+      .sort({ createdAt: -1, _id: -1 })
+      .lean<FeedbackDoc[]>(),
   ]);
+  const commentsByLecture = groupBy(comments, (doc) => doc.lectureId.toHexString());
 
   const summaries = new Map(lectureIds.map((id) => [id, { summary: emptySummary(), ratingSum: 0, topics: new Map<FeedbackTopic, number>() }]));
   for (const { _id: group, n } of answers) {
@@ -117,11 +116,13 @@ export async function summarize(lectureIds: readonly string[]): Promise<Feedback
     if (group.willTryAtHome === false) summary.willTryNo += n;
     for (const topic of group.wantedTopics ?? []) tally.topics.set(topic, (tally.topics.get(topic) ?? 0) + n);
   }
-  return lectureIds.map((id, i) => {
+  return lectureIds.map((id) => {
     const { summary, ratingSum, topics } = summaries.get(id)!;
     if (summary.count > 0) summary.averageRating = ratingSum / summary.count;
     summary.wantedTopics = [...topics].map(([topic, count]) => ({ topic, count })).sort((a, b) => b.count - a.count || a.topic.localeCompare(b.topic));
-    summary.comments = comments[i].map((doc) => ({ rating: doc.rating, comment: doc.comment!, createdAt: doc.createdAt }));
+    summary.comments = (commentsByLecture.get(id) ?? [])
+      .slice(0, LATEST_COMMENTS)
+      .map((doc) => ({ rating: doc.rating, comment: doc.comment!, createdAt: doc.createdAt }));
     return summary;
   });
 }

@@ -1,8 +1,8 @@
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { MAX_CHAPTER_SECONDS } from '../course/course-status';
+import { OBJECT_ID_PATTERN as OBJECT_ID } from '../shared/object-id';
 
-const OBJECT_ID = /^[0-9a-f]{24}$/i;
 
 @InputType()
 export class ChapterProgressInput {

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { Types } from 'mongoose';
 import { BookingStatus } from '../booking/booking-status';
 import { BookingModel, type BookingDoc } from '../booking/booking.model';
+import { groupBy } from '../shared/group-by';
 import { CertificateModel, ChapterProgressModel, type CertificateDoc, type ChapterProgressDoc } from './learning.model';
 import { toCertificate, type Certificate } from './learning.type';
 
@@ -19,11 +20,7 @@ export function createLearningLoaders(userId: string | null) {
     progress: new DataLoader<string, ChapterProgressDoc[]>(async (courseIds) => {
       if (!user) return courseIds.map(() => []);
       const docs = await ChapterProgressModel.find({ userId: user, courseId: { $in: objectIds(courseIds) } }).lean<ChapterProgressDoc[]>();
-      const byCourse = new Map<string, ChapterProgressDoc[]>();
-      for (const doc of docs) {
-        const key = doc.courseId.toHexString();
-        byCourse.set(key, [...(byCourse.get(key) ?? []), doc]);
-      }
+      const byCourse = groupBy(docs, (doc) => doc.courseId.toHexString());
       return courseIds.map((id) => byCourse.get(id) ?? []);
     }),
 

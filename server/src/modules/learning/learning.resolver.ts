@@ -12,7 +12,7 @@ export class LearningResolver {
   @Mutation(() => CourseProgress, { description: 'Saves where you are in a chapter of a published course; completed: true marks it done' })
   async saveChapterProgress(@Args() { input }: SaveChapterProgressArgs, @Ctx() ctx: Context): Promise<CourseProgress> {
     const course = await saveChapterProgress(ctx.viewer!, input);
-    return courseProgress(ctx.loaders, course);
+    return courseProgress(ctx.viewer!.userId, ctx.loaders, course);
   }
 
   @Authorized()
@@ -31,7 +31,7 @@ export class CertificateResolver {
   }
 
   @Authorized()
-  @Query(() => Certificate, { nullable: true, description: "Own certificate (or anyone's to organizers)" })
+  @Query(() => Certificate, { nullable: true, description: 'Own certificate; organizers: those of courses in their county (city: all)' })
   certificate(@Arg('id', () => ID) id: string, @Ctx() { viewer }: Context): Promise<Certificate | null> {
     return getCertificate(viewer!, id);
   }
@@ -47,7 +47,7 @@ export class CertificateResolver {
 export class CourseProgressResolver {
   @FieldResolver(() => CourseProgress, { nullable: true, description: "Signed-in viewer's progress (null when signed out)" })
   myProgress(@Root() course: Course, @Ctx() { viewer, loaders }: Context): Promise<CourseProgress> | null {
-    return viewer ? courseProgress(loaders, course) : null;
+    return viewer ? courseProgress(viewer.userId, loaders, course) : null;
   }
 }
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Types } from 'mongoose';
 import type { Viewer } from '../../auth/token';
-import { isOrganizer } from '../../auth/policy';
+import { organizerCovers } from '../../auth/policy';
 import { badUserInput, notFound } from '../../errors';
 import type { Loaders } from '../../context';
 import { BookingStatus } from '../booking/booking-status';
@@ -71,27 +71,62 @@ function resumeChapter(chapterIds: string[], docs: ChapterProgressDoc[]): string
   return chapterIds.find((id) => !done.has(id)) ?? chapterIds[0] ?? null;
 }
 
-/** The viewer's progress in a course, through the request's loaders (batched across a page). */
-export async function courseProgress(loaders: Loaders, course: Course): Promise<CourseProgress> {
-  const [docs, lectures, certificate] = await Promise.all([
+/** What completing a course depends on, however it was read (the request's loaders or queries). */
+export interface CompletionFacts {
+  /** The chapters of the live revision. */
+  chapterIds: string[];
+  /** Chapters the parent finished (any, also of earlier revisions). */
+  doneChapterIds: ReadonlySet<string>;
+  /** Published lectures linked to the course (cancelled or proposed ones do not count). */
+  linkedLectures: number;
+  /** Checked in at one of those lectures. */
+  checkedIn: boolean;
+}
+
+export interface Completion {
+  completedChapters: number;
+  totalChapters: number;
+  attendanceRequired: boolean;
+  attended: boolean;
+  complete: boolean;
+}
+
+/**
+ * The one rule of completion, behind both the progress a parent sees and the certificate issued:
+ * every chapter of the live revision done and, when published lectures are linked to the course,
+ * one of them attended.
+ */
+export function decideCompletion(facts: CompletionFacts): Completion {
+  const completedChapters = facts.chapterIds.filter((id) => facts.doneChapterIds.has(id)).length;
+  const attendanceRequired = facts.linkedLectures > 0;
+  const attended = attendanceRequired && facts.checkedIn;
+  const complete = facts.chapterIds.length > 0 && completedChapters === facts.chapterIds.length && (!attendanceRequired || attended);
+  return { completedChapters, totalChapters: facts.chapterIds.length, attendanceRequired, attended, complete };
+}
+
+const doneChapters = (docs: ChapterProgressDoc[]) => new Set(docs.filter((d) => d.completed).map((d) => d.chapterId.toHexString()));
+
+/**
+ * The viewer's progress in a course, through the request's loaders (batched across a page). A
+ * course found complete without a certificate (the rule can come true without a chapter or a
+ * check-in: a linked lecture cancelled, say) gets its certificate now, so "completed" never shows
+ * without one.
+ */
+export async function courseProgress(userId: string, loaders: Loaders, course: Course): Promise<CourseProgress> {
+  const [docs, lectures, issued] = await Promise.all([
     loaders.learning.progress.load(course.id),
     loaders.courseLectures.load(course.id),
     loaders.learning.certificate.load(course.id),
   ]);
-  const attendanceRequired = lectures.length > 0;
-  const attended = attendanceRequired && (await loaders.learning.checkedIn.loadMany(lectures.map((l) => l.id))).some((v) => v === true);
+  const checkedIn = lectures.length > 0 && (await loaders.learning.checkedIn.loadMany(lectures.map((l) => l.id))).some((v) => v === true);
   const chapterIds = course.liveChapters.map((c) => c.id);
-  const done = new Set(docs.filter((d) => d.completed).map((d) => d.chapterId.toHexString()));
-  const completedChapters = chapterIds.filter((id) => done.has(id)).length;
-  const finished = chapterIds.length > 0 && completedChapters === chapterIds.length && (!attendanceRequired || attended);
+  const { complete, ...counts } = decideCompletion({ chapterIds, doneChapterIds: doneChapters(docs), linkedLectures: lectures.length, checkedIn });
+  const certificate = issued ?? (complete ? await issueIfComplete(userId, course.id) : null);
   return {
     courseId: course.id,
-    completedChapters,
-    totalChapters: chapterIds.length,
-    attendanceRequired,
-    attended,
+    ...counts,
     // A certificate once issued stands, even if a later revision adds chapters.
-    completed: finished || certificate !== null,
+    completed: certificate !== null,
     resumeChapterId: resumeChapter(chapterIds, docs),
     certificate,
   };
@@ -111,26 +146,37 @@ export function certificateNumber(seed: string, issuedAt: Date): string {
 }
 
 /**
- * Issues the viewer's certificate when the course is complete: every chapter of the live revision
- * done and, when published lectures are linked to the course, one of them attended (checked in).
- * Called after a chapter is finished and after a check-in at a linked lecture; safe to call any
- * number of times, concurrently too: the certificate's `_id` is per user and course.
+ * Issues the parent's certificate when the course is complete. Called after a chapter is
+ * finished and after a check-in at a linked lecture; safe to call any number of times,
+ * concurrently too: the certificate's `_id` is per user and course.
  */
 export async function evaluateCompletion(userId: string, courseId: string, now = new Date()): Promise<void> {
+  await issueIfComplete(userId, courseId, now);
+}
+
+/**
+ * The parent's certificate of the course: the one issued, or one issued now when the course is
+ * complete (decideCompletion, on facts read from the database); null while it is not complete.
+ */
+export async function issueIfComplete(userId: string, courseId: string, now = new Date()): Promise<Certificate | null> {
   const _id = certificateId(userId, courseId);
-  if (await CertificateModel.exists({ _id })) return;
+  const existing = await CertificateModel.findById(_id).lean<CertificateDoc>();
+  if (existing) return toCertificate(existing);
   const course = await CourseModel.findById(courseId).lean<CourseDoc>();
-  if (!course?.live) return;
+  if (!course?.live) return null;
   const user = new Types.ObjectId(userId);
   const chapterIds = course.live.content.chapters.map((c) => c._id);
-  if (chapterIds.length === 0) return;
-  const done = await ChapterProgressModel.countDocuments({ userId: user, courseId: course._id, chapterId: { $in: chapterIds }, completed: true });
-  if (done < chapterIds.length) return;
-  const lectures = await LectureModel.find({ courseId: course._id, status: LectureStatus.PUBLISHED }, { _id: 1 }).lean<Array<{ _id: Types.ObjectId }>>();
-  if (lectures.length > 0) {
-    const attended = await BookingModel.exists({ userId: user, lectureId: { $in: lectures.map((l) => l._id) }, status: BookingStatus.CHECKED_IN });
-    if (!attended) return;
-  }
+  const [progress, lectures] = await Promise.all([
+    ChapterProgressModel.find({ userId: user, courseId: course._id, chapterId: { $in: chapterIds }, completed: true }, { chapterId: 1, completed: 1 }).lean<
+      ChapterProgressDoc[]
+    >(),
+    LectureModel.find({ courseId: course._id, status: LectureStatus.PUBLISHED }, { _id: 1 }).lean<Array<{ _id: Types.ObjectId }>>(),
+  ]);
+  const checkedIn =
+    lectures.length > 0 &&
+    !!(await BookingModel.exists({ userId: user, lectureId: { $in: lectures.map((l) => l._id) }, status: BookingStatus.CHECKED_IN }));
+  const facts = { chapterIds: chapterIds.map((id) => id.toHexString()), doneChapterIds: doneChapters(progress), linkedLectures: lectures.length, checkedIn };
+  if (!decideCompletion(facts).complete) return null;
 
   const [recipient, lecturer] = await Promise.all([
     UserModel.findById(user, { displayName: 1 }).lean<UserDoc>(),
@@ -148,12 +194,14 @@ export async function evaluateCompletion(userId: string, courseId: string, now =
   // Numbers come from a hash, so two certificates could draw the same one (about one in a billion);
   // the unique index catches it and the next seed is tried.
   for (let attempt = 0; attempt < 5; attempt++) {
+    const doc = { ...base, number: certificateNumber(attempt ? `${_id}#${attempt}` : _id, now) };
     try {
-      await CertificateModel.create({ ...base, number: certificateNumber(attempt ? `${_id}#${attempt}` : _id, now) });
-      return;
+      await CertificateModel.create(doc);
+      return toCertificate(doc);
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
-      if (await CertificateModel.exists({ _id })) return; // issued meanwhile by a concurrent call
+      const concurrent = await CertificateModel.findById(_id).lean<CertificateDoc>();
+      if (concurrent) return toCertificate(concurrent); // issued meanwhile by a concurrent call
     }
   }
   throw new Error(`no free certificate number for ${_id}`);
@@ -177,9 +225,14 @@ export async function listMyCertificates(viewer: Viewer): Promise<Certificate[]>
   return docs.map(toCertificate);
 }
 
-/** The viewer's own certificate; organizers may look up anyone's (to verify a paper copy). */
+/**
+ * The viewer's own certificate; organizers may look up those of courses in their county (a city
+ * organizer: any), to verify a paper copy. Anyone else's is not there (null), like a missing one.
+ */
 export async function getCertificate(viewer: Viewer, id: string): Promise<Certificate | null> {
   const doc = await CertificateModel.findById(id).lean<CertificateDoc>();
   if (!doc) return null;
-  return doc.userId.equals(viewer.userId) || isOrganizer(viewer) ? toCertificate(doc) : null;
+  if (doc.userId.equals(viewer.userId)) return toCertificate(doc);
+  const course = await CourseModel.findById(doc.courseId, { countyCode: 1 }).lean<CourseDoc>();
+  return organizerCovers(viewer, course?.countyCode) ? toCertificate(doc) : null;
 }

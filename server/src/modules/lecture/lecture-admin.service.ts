@@ -2,11 +2,12 @@ import { GraphQLError } from 'graphql';
 import { Types } from 'mongoose';
 import type { Viewer } from '../../auth/token';
 import { canManageLecture, requireLecturerId, requireOrganizerFor } from '../../auth/policy';
-import { forbidden, notFound, type FieldProblem } from '../../errors';
-import { parseObjectId } from '../shared/object-id';
+import { badUserInput, conflict, forbidden, notFound, type FieldProblem } from '../../errors';
+import { isObjectId, parseObjectId } from '../shared/object-id';
 import { VenueModel, type VenueDoc } from '../venue/venue.model';
 import { CourseModel } from '../course/course.model';
 import { UserModel } from '../user/user.model';
+import { Role } from '../user/user-enums';
 import { LecturerModel, type LecturerDoc } from '../lecturer/lecturer.model';
 import { BookingStatus, ACTIVE_STATUSES } from '../booking/booking-status';
 import { BookingModel, SeatClaimModel, type BookingDoc } from '../booking/booking.model';
@@ -14,8 +15,7 @@ import { applyCancellation, promoteWaiting, seated } from '../booking/booking.se
 import { OutboxKind } from '../notification/outbox.model';
 import { queueNotice } from '../notification/outbox.service';
 import { beijingTime, thing } from '../notification/delivery.worker';
-import { recordDecision, ReviewSubject, ReviewVerdict } from '../review/review.service';
-import { ReviewDecisionModel, type ReviewDecisionDoc } from '../review/review.model';
+import { decideOnce, ReviewSubject, ReviewVerdict, type DecisionTarget, type DecisionToApply } from '../review/review.service';
 import { DEFAULT_MAX_PARTY_SIZE, LectureModel, type LectureDoc } from './lecture.model';
 import { LectureStatus } from './lecture-status';
 import { LectureTime, type LectureProposalInput, type LectureUpdateInput } from './lecture.input';
@@ -26,10 +26,8 @@ const HOUR = 3600 * 1000;
 export const MAX_LECTURE_SPAN_MS = 12 * HOUR;
 /** Enough for any lecturer's season; the list has no pages. */
 const MY_LECTURES_LIMIT = 200;
-
-function conflict(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'CONFLICT' } });
-}
+/** Enough hands for the biggest hall's door; the lecture document holds them all. */
+export const MAX_CHECK_IN_STAFF = 20;
 
 /** Every problem with the input at once, so a form can mark all its bad fields in one round. */
 function invalid(problems: FieldProblem[]): GraphQLError {
@@ -48,7 +46,7 @@ class Problems {
     return this.list.some((p) => p.field === field);
   }
   id(value: string, field: string): Types.ObjectId | null {
-    if (/^[0-9a-f]{24}$/i.test(value)) return new Types.ObjectId(value);
+    if (isObjectId(value)) return new Types.ObjectId(value);
     this.add(field, `${field} is not a valid id`);
     return null;
   }
@@ -137,17 +135,29 @@ export async function proposeLecture(viewer: Viewer, input: LectureProposalInput
 
 /** What a published lecture may still change: nothing households planned their day around. */
 const FIXED_ONCE_PUBLISHED = ['courseId', 'venueId', 'startsAt', 'endsAt'] as const;
+/** What the organizers approved: a published lecture keeps it, so review cannot be bypassed by an edit. */
+const REVIEWED_ONCE_PUBLISHED = ['title', 'summary'] as const;
 
 function sameValue(current: unknown, given: unknown): boolean {
   if (current instanceof Date && given instanceof Date) return current.getTime() === given.getTime();
   if (current instanceof Types.ObjectId) return current.toHexString() === String(given);
+  if (Array.isArray(current) && Array.isArray(given)) return current.length === given.length && current.every((v, i) => sameValue(v, given[i]));
   return (current ?? null) === (given ?? null);
 }
 
+/** Whether an update would change anything a reviewer saw (a form sent back unchanged does not). */
+function changesLecture(lecture: LectureDoc, set: Record<string, unknown>, unset: Record<string, 1>): boolean {
+  const current = lecture as unknown as Record<string, unknown>;
+  return Object.entries(set).some(([field, value]) => !sameValue(current[field], value)) || Object.keys(unset).some((field) => current[field] != null);
+}
+
 /**
- * The lecturer changes their own lecture. Under review or turned down, anything may change (a
- * rejected one goes back to review as a new revision); once published, only what households did
- * not plan around. A client that sends the whole form with unchanged fixed fields is not refused.
+ * The lecturer changes their own lecture. Under review or turned down, anything may change: each
+ * change of a lecture under review is a new proposal revision (so an organizer's decision on what
+ * they saw cannot land on something else), and a rejected one goes back to review as a new
+ * revision. Once published, only what households did not plan around and what review did not
+ * approve: not the time, place or course, nor the title and summary. A client that sends the
+ * whole form with unchanged fixed fields is not refused.
  */
 export async function updateLecture(viewer: Viewer, id: string, input: LectureUpdateInput, now = new Date()): Promise<Lecture> {
   const lecture = await loadLecture(id, 'id');
@@ -164,6 +174,10 @@ export async function updateLecture(viewer: Viewer, id: string, input: LectureUp
       if (given !== undefined && !sameValue(lecture[field], given)) {
         problems.add(`input.${field}`, `input.${field} cannot change once the lecture is published; cancel it and propose a new one`);
       }
+    }
+    for (const field of REVIEWED_ONCE_PUBLISHED) {
+      const given = input[field];
+      if (given != null && given.trim() !== lecture[field]) problems.add(`input.${field}`, 'a published lecture keeps the title and summary that were reviewed');
     }
   }
 
@@ -205,15 +219,31 @@ export async function updateLecture(viewer: Viewer, id: string, input: LectureUp
   }
   problems.throwIfAny();
 
+  const revision = lecture.proposalRevision ?? 1;
   if (status === LectureStatus.REJECTED) {
-    // Changed after a rejection: a new revision, reviewed afresh (and decided once, by its own key).
-    Object.assign(set, { status: LectureStatus.PROPOSED, proposalRevision: (lecture.proposalRevision ?? 1) + 1, proposedAt: now });
+    // Changed after a rejection: a new revision, reviewed afresh (and decided once, by its own key),
+    // and back in the queue as a new proposal.
+    Object.assign(set, { status: LectureStatus.PROPOSED, proposalRevision: revision + 1, proposedAt: now });
     unset.rejectionReason = 1;
+  } else if (status === LectureStatus.PROPOSED && changesLecture(lecture, set, unset)) {
+    // Changed under review: a new revision, so a decision on the one an organizer opened is
+    // refused rather than applied to this. It keeps its place in the queue (proposedAt stays the
+    // first proposal time of this round), so editing is not punished with a longer wait.
+    set.proposalRevision = revision + 1;
   }
   const update: Record<string, unknown> = {};
   if (Object.keys(set).length) update.$set = set;
   if (Object.keys(unset).length) update.$unset = unset;
-  if (Object.keys(update).length) await LectureModel.updateOne({ _id: lecture._id }, update);
+  if (Object.keys(update).length) {
+    // Only the lecture as it was read: if it was decided (or edited) meanwhile, this edit would
+    // land on something else, e.g. change a lecture just approved. The engine has no
+    // compare-and-swap, so this narrows the window rather than closing it.
+    const asRead: Record<string, unknown> = { _id: lecture._id };
+    if (lecture.status) asRead.status = lecture.status;
+    if (lecture.proposalRevision != null) asRead.proposalRevision = lecture.proposalRevision;
+    const result = await LectureModel.updateOne(asRead, update);
+    if (result.matchedCount === 0) throw conflict('This lecture was reviewed or changed meanwhile; open it again');
+  }
 
   const updated = (await LectureModel.findById(lecture._id).lean<LectureDoc>())!;
   // More seats: the waiting list, in order, takes them now rather than at the next cancellation.
@@ -227,65 +257,80 @@ async function lecturerAccount(lecturerId: Types.ObjectId): Promise<Types.Object
   return lecturer?.userId ?? null;
 }
 
-/** Publishes or turns down the revision a decision was recorded for; harmless to repeat. */
-async function applyDecision(lecture: LectureDoc, decision: Pick<ReviewDecisionDoc, 'verdict' | 'reason' | 'revision'>): Promise<void> {
-  const approved = decision.verdict === ReviewVerdict.APPROVED;
-  await LectureModel.updateOne(
-    { _id: lecture._id, status: LectureStatus.PROPOSED, proposalRevision: decision.revision },
-    approved
-      ? { $set: { status: LectureStatus.PUBLISHED }, $unset: { rejectionReason: 1 } }
-      : { $set: { status: LectureStatus.REJECTED, rejectionReason: decision.reason ?? '' } },
-  );
-  const userId = await lecturerAccount(lecture.lecturerId);
-  if (!userId) return;
+/**
+ * How a decision on a proposal revision is carried out: approving publishes the lecture, rejecting
+ * turns it down with the reason; either only while the lecture still waits on that revision in
+ * the county whose organizer decided (an edit raises the revision, a move changes the county).
+ */
+function lectureTarget(lecture: LectureDoc): DecisionTarget {
+  const revision = lecture.proposalRevision ?? 1;
   const id = lecture._id.toHexString();
-  await queueNotice({
-    key: `LECTURE:${id}:${decision.revision}`,
-    kind: OutboxKind.REVIEW_RESULT,
-    userId,
-    page: `packages/lecturer/lecture?id=${id}`,
-    data: {
-      thing1: thing(lecture.title),
-      time2: beijingTime(lecture.startsAt),
-      thing3: approved ? '讲座已通过审核，开放预约' : '讲座未通过审核',
-      thing4: thing(decision.reason || (approved ? '请按时开讲' : '请修改后重新提交')),
+  return {
+    subject: { subjectType: ReviewSubject.LECTURE, subjectId: lecture._id, revision, countyCode: lecture.countyCode },
+    async apply(decision: DecisionToApply): Promise<boolean> {
+      const approved = decision.verdict === ReviewVerdict.APPROVED;
+      const decided = approved ? LectureStatus.PUBLISHED : LectureStatus.REJECTED;
+      const result = await LectureModel.updateOne(
+        { _id: lecture._id, status: LectureStatus.PROPOSED, proposalRevision: decision.revision, countyCode: lecture.countyCode },
+        approved ? { $set: { status: decided }, $unset: { rejectionReason: 1 } } : { $set: { status: decided, rejectionReason: decision.reason ?? '' } },
+      );
+      if (result.matchedCount > 0) return true;
+      // Not waiting any more: carried out meanwhile by a concurrent request, or edited.
+      const current = await LectureModel.findById(lecture._id, { status: 1, proposalRevision: 1 }).lean<LectureDoc>();
+      return (current?.proposalRevision ?? 1) === decision.revision && current?.status === decided;
     },
-  });
+    async announce(decision: DecisionToApply): Promise<void> {
+      const userId = await lecturerAccount(lecture.lecturerId);
+      if (!userId) return;
+      const approved = decision.verdict === ReviewVerdict.APPROVED;
+      await queueNotice({
+        key: `LECTURE:${id}:${decision.revision}`,
+        kind: OutboxKind.REVIEW_RESULT,
+        userId,
+        page: `packages/lecturer/lecture?id=${id}`,
+        data: {
+          thing1: thing(lecture.title),
+          time2: beijingTime(lecture.startsAt),
+          thing3: approved ? '讲座已通过审核，开放预约' : '讲座未通过审核',
+          thing4: thing(decision.reason || (approved ? '请按时开讲' : '请修改后重新提交')),
+        },
+      });
+    },
+  };
 }
 
 /**
- * An organizer of the lecture's county (or the city) decides its proposal. The decision is
- * recorded first, keyed by the proposal revision, so two organizers pressing at once get one
- * decision and one CONFLICT; then the lecture is changed and the lecturer told.
+ * An organizer of the lecture's county (or the city) decides its proposal, decided once per
+ * proposal revision (see decideOnce). The county is the lecture's as it is now, and when the
+ * organizer says which revision they looked at, a lecture edited since is CONFLICT.
  */
-async function decide(viewer: Viewer, id: string, verdict: ReviewVerdict, reason: string | null, now = new Date()): Promise<Lecture> {
+async function decide(
+  viewer: Viewer,
+  id: string,
+  verdict: ReviewVerdict,
+  reason: string | null,
+  seenRevision: number | null | undefined,
+  now = new Date(),
+): Promise<Lecture> {
   const lecture = await loadLecture(id, 'id');
   requireOrganizerFor(viewer, lecture.countyCode);
   if (lecture.status !== LectureStatus.PROPOSED) throw conflict('Only a lecture waiting for review can be approved or rejected');
+  const revision = lecture.proposalRevision ?? 1;
+  if (seenRevision != null && seenRevision !== revision) {
+    throw conflict(`This lecture has changed since you opened it (now revision ${revision}); open it again to see the changes`, { revision });
+  }
   if (verdict === ReviewVerdict.APPROVED && lecture.startsAt.getTime() <= now.getTime()) {
     throw conflict('This lecture was due to start already; the lecturer must choose a new time first');
   }
-  const revision = lecture.proposalRevision ?? 1;
-  const subject = { subjectType: ReviewSubject.LECTURE, subjectId: lecture._id, revision, countyCode: lecture.countyCode };
-  try {
-    await recordDecision(viewer, subject, verdict, reason, now);
-  } catch (error) {
-    // Someone else decided first. Should their apply have been interrupted, finish it now, so a
-    // lecture is never left in review with its decision already on record.
-    if (error instanceof GraphQLError && error.extensions.code === 'CONFLICT') {
-      const earlier = await ReviewDecisionModel.findById(`${ReviewSubject.LECTURE}:${id}:${revision}`).lean<ReviewDecisionDoc>();
-      if (earlier) await applyDecision(lecture, earlier);
-    }
-    throw error;
-  }
-  await applyDecision(lecture, { verdict, reason, revision });
+  await decideOnce(viewer, lectureTarget(lecture), verdict, reason, now);
   return reload(lecture._id);
 }
 
-export const approveLecture = (viewer: Viewer, id: string, note: string | null | undefined) =>
-  decide(viewer, id, ReviewVerdict.APPROVED, blankToNull(note));
+export const approveLecture = (viewer: Viewer, id: string, note: string | null | undefined, revision?: number | null) =>
+  decide(viewer, id, ReviewVerdict.APPROVED, blankToNull(note), revision);
 
-export const rejectLecture = (viewer: Viewer, id: string, reason: string) => decide(viewer, id, ReviewVerdict.REJECTED, reason.trim());
+export const rejectLecture = (viewer: Viewer, id: string, reason: string, revision?: number | null) =>
+  decide(viewer, id, ReviewVerdict.REJECTED, reason.trim(), revision);
 
 /**
  * Cancels the bookings of a cancelled lecture and tells each household, once. Each household is
@@ -369,13 +414,26 @@ export async function messageHouseholds(viewer: Viewer, lectureId: string, text:
   return bookings.length;
 }
 
-/** The lecturer asks someone (a volunteer, the venue's staff) to check households in at the door. */
+/**
+ * The lecturer asks someone (a volunteer, the venue's staff) to check households in at the door;
+ * at most 20 per lecture, so the list stays one a lecturer can read and the document small.
+ */
 export async function assignCheckInStaff(viewer: Viewer, lectureId: string, userId: string): Promise<Lecture> {
   const lecture = await loadLecture(lectureId, 'lectureId');
   requireOwnLecture(viewer, lecture);
   const staffId = parseObjectId(userId, 'userId');
+  const staff = lecture.staffUserIds ?? [];
+  if (staff.some((id) => id.equals(staffId))) return toLecture(lecture);
+  const full = () => badUserInput('userId', `A lecture may have at most ${MAX_CHECK_IN_STAFF} check-in staff; remove someone first`);
+  if (staff.length >= MAX_CHECK_IN_STAFF) throw full();
   if (!(await UserModel.exists({ _id: staffId }))) throw notFound('User', userId);
-  await LectureModel.updateOne({ _id: lecture._id }, { $addToSet: { staffUserIds: staffId } });
+  // Only while a place is free (the last place's index is unset), so two assignments racing for
+  // the last place do not make 21.
+  const result = await LectureModel.updateOne(
+    { _id: lecture._id, [`staffUserIds.${MAX_CHECK_IN_STAFF - 1}`]: { $exists: false } },
+    { $addToSet: { staffUserIds: staffId } },
+  );
+  if (result.matchedCount === 0) throw full();
   return reload(lecture._id);
 }
 
@@ -389,14 +447,16 @@ export async function removeCheckInStaff(viewer: Viewer, lectureId: string, user
 }
 
 /**
- * A lecturer's own lectures in every status, and those they were asked to staff: upcoming (not
+ * The lectures whose door the viewer was asked to keep (any account may be staff: a volunteer, a
+ * parent, the venue's caretaker) and, for a lecturer, their own in every status: upcoming (not
  * yet ended) soonest first, past latest first.
  */
 export async function myLectures(viewer: Viewer, when: LectureTime, now = new Date()): Promise<Lecture[]> {
-  const lecturerId = new Types.ObjectId(requireLecturerId(viewer));
+  const mine: Array<Record<string, Types.ObjectId>> = [{ staffUserIds: new Types.ObjectId(viewer.userId) }];
+  if (viewer.role === Role.LECTURER && viewer.lecturerId) mine.push({ lecturerId: new Types.ObjectId(viewer.lecturerId) });
   const upcoming = when === LectureTime.UPCOMING;
   const docs = await LectureModel.find({
-    $or: [{ lecturerId }, { staffUserIds: new Types.ObjectId(viewer.userId) }],
+    $or: mine,
     endsAt: upcoming ? { $gt: now } : { $lte: now },
   })
     .sort(upcoming ? { startsAt: 1, _id: 1 } : { startsAt: -1, _id: -1 })

@@ -74,6 +74,8 @@ export const CAMPAIGN_TAG_MAX = 20;
 export const REASON_MAX = 200;
 export const MESSAGE_MAX = 100;
 const NOT_BLANK = /\S/;
+const REVISION_SEEN =
+  'The proposal revision you reviewed (Lecture.proposalRevision); when given and the lecture has been edited since, CONFLICT and nothing is decided';
 
 @InputType({ description: 'A lecture a lecturer proposes; organizers of its county review it before anyone can book' })
 export class LectureProposalInput {
@@ -131,7 +133,7 @@ export class ProposeLectureArgs {
 
 @InputType({
   description:
-    'All optional; a PROPOSED/REJECTED lecture may change anything (REJECTED goes back to review); a PUBLISHED one title, summary, capacity (not below seats taken), maxPartySize, audienceAgeGroups, campaignTag',
+    'All optional; a PROPOSED/REJECTED lecture may change anything (each change of a PROPOSED one is a new proposalRevision; REJECTED goes back to review); a PUBLISHED one only capacity (not below seats taken), maxPartySize, audienceAgeGroups, campaignTag (title and summary stay as reviewed)',
 })
 export class LectureUpdateInput {
   @Field(() => String, { nullable: true })
@@ -211,6 +213,11 @@ export class ApproveLectureArgs {
   @IsOptional()
   @MaxLength(REASON_MAX)
   note?: string | null;
+
+  @Field(() => Int, { nullable: true, description: REVISION_SEEN })
+  @IsOptional()
+  @Min(1)
+  revision?: number | null;
 }
 
 @ArgsType()
@@ -222,6 +229,11 @@ export class RejectLectureArgs {
   @Length(1, REASON_MAX)
   @Matches(NOT_BLANK, { message: 'reason must not be blank' })
   reason!: string;
+
+  @Field(() => Int, { nullable: true, description: REVISION_SEEN })
+  @IsOptional()
+  @Min(1)
+  revision?: number | null;
 }
 
 @ArgsType()

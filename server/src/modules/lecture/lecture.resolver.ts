@@ -41,8 +41,8 @@ export class LectureResolver {
     return lecture;
   }
 
-  @Authorized(Role.LECTURER)
-  @Query(() => [Lecture], { description: 'LECTURER: own lectures and those they staff, in every status' })
+  @Authorized()
+  @Query(() => [Lecture], { description: 'Signed in: lectures you were asked to staff at the door, and a lecturer\'s own in every status' })
   myLectures(@Args() { when }: MyLecturesArgs, @Ctx() { viewer }: Context): Promise<Lecture[]> {
     return admin.myLectures(viewer!, when);
   }
@@ -67,14 +67,14 @@ export class LectureResolver {
 
   @Authorized(Role.ORGANIZER, Role.ADMIN)
   @Mutation(() => Lecture, { description: 'Publishes a proposed lecture of your county' })
-  approveLecture(@Args() { id, note }: ApproveLectureArgs, @Ctx() { viewer }: Context): Promise<Lecture> {
-    return admin.approveLecture(viewer!, id, note);
+  approveLecture(@Args() { id, note, revision }: ApproveLectureArgs, @Ctx() { viewer }: Context): Promise<Lecture> {
+    return admin.approveLecture(viewer!, id, note, revision);
   }
 
   @Authorized(Role.ORGANIZER, Role.ADMIN)
   @Mutation(() => Lecture, { description: 'Turns down a proposed lecture of your county, with the reason' })
-  rejectLecture(@Args() { id, reason }: RejectLectureArgs, @Ctx() { viewer }: Context): Promise<Lecture> {
-    return admin.rejectLecture(viewer!, id, reason);
+  rejectLecture(@Args() { id, reason, revision }: RejectLectureArgs, @Ctx() { viewer }: Context): Promise<Lecture> {
+    return admin.rejectLecture(viewer!, id, reason, revision);
   }
 
   @Authorized(Role.LECTURER)
@@ -103,7 +103,7 @@ export class LectureResolver {
   @FieldResolver(() => [ReviewDecision], { description: 'Managers only' })
   async reviewHistory(@Root() lecture: Lecture, @Ctx() { loaders, viewer }: Context): Promise<ReviewDecision[]> {
     if (!canManageLecture(viewer, lecture)) return [];
-    return loaders.lectureReviews.load(lecture.id);
+    return loaders.reviewHistory.load(lecture.id);
   }
 
   @FieldResolver(() => Venue)

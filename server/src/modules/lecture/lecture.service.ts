@@ -1,5 +1,6 @@
 import type { QueryFilter } from 'mongoose';
 import { badUserInput } from '../../errors';
+import { literalPattern } from '../shared/literal-pattern';
 import { decodeTimeCursor, encodeTimeCursor } from '../shared/pagination';
 import { LectureModel, type LectureDoc } from './lecture.model';
 import { LectureStatus, UNPUBLISHED_STATUSES } from './lecture-status';
@@ -9,11 +10,6 @@ import { toLecture, type LectureConnection } from './lecture.type';
 
 /** A validated filter as the database sees it. */
 export type LectureQuery = QueryFilter<LectureDoc>;
-
-/** Escapes user text so it is matched literally, never as a pattern. */
-function literalPattern(text: string): RegExp {
-  return new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
-}
 
 export function buildLectureQuery(filter: LectureFilter = {}): LectureQuery {
   // Unpublished and cancelled lectures are not listed (a lecture without a status predates statuses).

@@ -70,7 +70,7 @@ export class Lecture {
   @Field(() => String, { nullable: true, description: 'Why the lecture was cancelled, as the households were told' })
   cancellationReason!: string | null;
 
-  /** The proposal revision under review: a review decision is recorded against it. */
+  @Field(() => Int, { description: 'The proposal revision: raised by every edit under review; pass it as `revision` when approving or rejecting' })
   proposalRevision!: number;
 }
 

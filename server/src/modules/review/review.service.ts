@@ -1,6 +1,6 @@
-import { GraphQLError } from 'graphql';
 import { Types } from 'mongoose';
 import type { Viewer } from '../../auth/token';
+import { conflict } from '../../errors';
 import { isDuplicateKeyError } from '../shared/mongo-errors';
 import { UserModel, type UserDoc } from '../user/user.model';
 import { ReviewDecisionModel, ReviewSubject, ReviewVerdict, type ReviewDecisionDoc } from './review.model';
@@ -13,21 +13,60 @@ export interface ReviewedRevision {
   countyCode: string | null | undefined;
 }
 
+/** What a subject needs to know of a decision to carry it out. */
+export interface DecisionToApply {
+  verdict: ReviewVerdict;
+  reason: string | null;
+  revision: number;
+  decidedAt: Date;
+}
+
+/** How a course or a lecture carries out a decision on one of its revisions. */
+export interface DecisionTarget {
+  subject: ReviewedRevision;
+  /**
+   * Applies the decision if the subject still waits on the decision's revision (the update's
+   * filter says so, and its matchedCount tells). Returns whether the subject now carries the
+   * decision: applied here, or by a concurrent request that got there first.
+   */
+  apply(decision: DecisionToApply): Promise<boolean>;
+  /** Tells the lecturer; keyed by subject and revision, so telling twice queues one notice. */
+  announce(decision: DecisionToApply): Promise<void>;
+}
+
+const decisionId = (subject: ReviewedRevision) => `${subject.subjectType}:${subject.subjectId.toHexString()}:${subject.revision}`;
+
+const toApply = (doc: ReviewDecisionDoc): DecisionToApply => ({
+  verdict: doc.verdict as ReviewVerdict,
+  reason: doc.reason ?? null,
+  revision: doc.revision,
+  decidedAt: doc.decidedAt,
+});
+
 /**
- * Writes the decision before anything else changes, so the trail is complete even if applying it
- * is interrupted, and a second decision on the same revision is CONFLICT, not a silent overwrite.
- * The caller applies the decision afterwards (a repeated apply is harmless).
+ * Decides a revision once, for courses and lectures alike. The decision is written before
+ * anything else changes, so the trail is complete even if applying it is interrupted, and its
+ * `_id` (subject and revision) makes a second decision on the same revision a duplicate, never
+ * a silent overwrite. Then:
+ * - recorded now: it is applied; if the subject no longer waits on that revision (edited
+ *   meanwhile), the decision is withdrawn from the trail (it never took effect, and the lecturer
+ *   must not read it in the history) and the answer is CONFLICT;
+ * - already on record: if the subject still waits on that revision, the request that recorded it
+ *   was interrupted, so the recorded decision (not this one) is applied now; then the same
+ *   reviewer with the same verdict (a retry after a lost answer) succeeds, anyone else gets
+ *   CONFLICT.
  */
-export async function recordDecision(
+export async function decideOnce(
   viewer: Viewer,
-  subject: ReviewedRevision,
+  target: DecisionTarget,
   verdict: ReviewVerdict,
   reason: string | null,
   now = new Date(),
 ): Promise<ReviewDecision> {
+  const { subject } = target;
   const reviewer = await UserModel.findById(viewer.userId, { displayName: 1 }).lean<UserDoc>();
   const doc = {
-    _id: `${subject.subjectType}:${subject.subjectId.toHexString()}:${subject.revision}`,
+    _id: decisionId(subject),
     subjectType: subject.subjectType,
     subjectId: subject.subjectId,
     revision: subject.revision,
@@ -43,10 +82,19 @@ export async function recordDecision(
   } catch (error) {
     if (!isDuplicateKeyError(error)) throw error;
     const earlier = await ReviewDecisionModel.findById(doc._id).lean<ReviewDecisionDoc>();
-    // The same organizer retrying the same verdict (say, after a lost answer) finishes applying it.
-    if (earlier && earlier.reviewerId.equals(doc.reviewerId) && earlier.verdict === verdict) return toReviewDecision(earlier);
-    throw new GraphQLError('This has already been decided', { extensions: { code: 'CONFLICT' } });
+    if (!earlier) throw error;
+    const recorded = toApply(earlier);
+    if (await target.apply(recorded)) await target.announce(recorded);
+    if (earlier.reviewerId.equals(doc.reviewerId) && earlier.verdict === verdict) return toReviewDecision(earlier);
+    throw conflict('This has already been decided');
   }
+  const decision: DecisionToApply = { verdict, reason, revision: subject.revision, decidedAt: now };
+  if (!(await target.apply(decision))) {
+    // Nobody else can have applied it either: the subject no longer waits on this revision.
+    await ReviewDecisionModel.deleteOne({ _id: doc._id, reviewerId: doc.reviewerId, decidedAt: now });
+    throw conflict('This has changed since you opened it; open it again to see the changes');
+  }
+  await target.announce(decision);
   return toReviewDecision(doc as ReviewDecisionDoc);
 }
 

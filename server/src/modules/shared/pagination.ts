@@ -1,6 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Types } from 'mongoose';
 import { badUserInput } from '../../errors';
+import { isObjectId } from './object-id';
 
 @ObjectType({ description: 'Where a page of a list ends and whether more follows' })
 export class PageInfo {
@@ -30,7 +31,7 @@ export function decodeTimeCursor(value: string, field: string): TimeCursor {
     const [time, id, rank] = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
     const date = new Date(time);
     const rankOk = rank === undefined || (Number.isInteger(rank) && rank >= 0 && rank < 8);
-    if (Number.isSafeInteger(time) && !Number.isNaN(date.getTime()) && typeof id === 'string' && /^[0-9a-f]{24}$/.test(id) && rankOk) {
+    if (Number.isSafeInteger(time) && !Number.isNaN(date.getTime()) && isObjectId(id) && rankOk) {
       return { time: date, id: new Types.ObjectId(id), rank };
     }
   } catch {

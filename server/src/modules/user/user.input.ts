@@ -1,6 +1,7 @@
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { ArrayMaxSize, ArrayUnique, IsOptional, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { AgeGroup, GuardianKind, Role } from './user-enums';
+import { OBJECT_ID_PATTERN } from '../shared/object-id';
 
 @InputType({ description: 'Fields left out stay as they are; null clears a field' })
 export class UpdateProfileInput {
@@ -55,7 +56,7 @@ export class DevelopmentSignInArgs {
 
   @Field(() => ID, { nullable: true, description: 'With role LECTURER: act as this (seeded) lecturer instead of a new profile' })
   @IsOptional()
-  @Matches(/^[0-9a-f]{24}$/i, { message: 'lecturerId must be a lecturer id' })
+  @Matches(OBJECT_ID_PATTERN, { message: 'lecturerId must be a lecturer id' })
   lecturerId?: string;
 }
 
@@ -67,7 +68,7 @@ export class SetRoleArgs {
   @Field(() => Role)
   role!: Role;
 
-  @Field(() => ID, { nullable: true, description: 'For an organizer: the county they manage; none means the whole city' })
+  @Field(() => ID, { nullable: true, description: 'For an organizer: the county they manage (none: the whole city); for a lecturer: their county, whose organizers review their courses' })
   @IsOptional()
   @Matches(/^\d{6}$/, { message: 'countyCode must be a six-digit administrative code' })
   countyCode?: string;

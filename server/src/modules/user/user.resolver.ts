@@ -46,9 +46,12 @@ export class UserResolver {
   }
 
   @Authorized(Role.ADMIN)
-  @Mutation(() => User, { description: 'Admins only: gives a user a role (and an organizer their county); applies at their next sign-in' })
+  @Mutation(() => User, { description: 'Admins only: gives a user a role (and an organizer or lecturer their county); applies at their next sign-in' })
   setUserRole(@Args() { userId, role, countyCode }: SetRoleArgs): Promise<User> {
-    return setRole(parseObjectId(userId, 'userId').toHexString(), role, role === Role.ORGANIZER ? countyCode ?? null : null);
+    // Organizers review their county; a lecturer's county decides who reviews their courses and so
+    // is kept on the account and the lecturer profile. Other roles hold no county from here.
+    const county = role === Role.ORGANIZER || role === Role.LECTURER ? countyCode ?? null : null;
+    return setRole(parseObjectId(userId, 'userId').toHexString(), role, county);
   }
 
   @FieldResolver(() => Lecturer, { nullable: true, description: 'The lecturer profile this account acts as (lecturers only)' })

@@ -25,23 +25,34 @@ export async function findOrCreateUser(openId: string, defaults: { role?: Role; 
   }
 }
 
-/** Development sign-in may switch a user's role, so one person can try every part of the app. */
+/**
+ * Gives a user a role (admins; development sign-in too, so one person can try every part of the
+ * app). A lecturer gets a lecturer profile, and a county given here becomes the profile's county
+ * as well: it decides which organizers review the lecturer's courses.
+ */
 export async function setRole(userId: string, role: Role, countyCode: string | null): Promise<User> {
   const doc = await UserModel.findByIdAndUpdate(userId, { $set: { role, countyCode } }, { returnDocument: 'after' }).lean<UserDoc>();
   if (!doc) throw notFound('User', userId);
-  if (role === Role.LECTURER && !doc.lecturerId) return ensureLecturerProfile(doc);
+  if (role === Role.LECTURER) return ensureLecturerProfile(doc, countyCode);
   return toUser(doc);
 }
 
 /**
  * A lecturer account acts as a lecturer profile. A new one gets the account's own id as its id,
- * so two racing role changes create one profile, not two.
+ * so two racing role changes create one profile, not two. An existing profile takes the county
+ * when one is given (none given leaves it as it is).
  */
-async function ensureLecturerProfile(user: UserDoc): Promise<User> {
+async function ensureLecturerProfile(user: UserDoc, countyCode: string | null): Promise<User> {
+  if (user.lecturerId) {
+    if (countyCode) await LecturerModel.updateOne({ _id: user.lecturerId }, { $set: { countyCode } });
+    return toUser(user);
+  }
   try {
-    await LecturerModel.create({ _id: user._id, name: user.displayName ?? '讲师', countyCode: user.countyCode, userId: user._id });
+    await LecturerModel.create({ _id: user._id, name: user.displayName ?? '讲师', countyCode: countyCode ?? undefined, userId: user._id });
   } catch (error) {
     if (!isDuplicateKeyError(error)) throw error;
+    // Created meanwhile (or earlier, before this account lost its link): it still takes the county.
+    if (countyCode) await LecturerModel.updateOne({ _id: user._id }, { $set: { countyCode } });
   }
   return linkLecturer(user._id.toHexString(), user._id.toHexString());
 }
