@@ -184,3 +184,22 @@ describe('finding lectures for a household', () => {
     expect((await all({ filter, orderBy: 'FOR_ME' }, undefined, 100)).map((n) => n.id)).toEqual(plain.map((n) => n.id));
   });
 });
+
+describe('venues', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ label: 'venues' });
+  });
+  afterAll(() => server.close());
+
+  const VENUES = `query($countyCode: ID, $type: VenueType) { venues(countyCode: $countyCode, type: $type) { id name type county { code } } }`;
+
+  it('lists the venues a lecturer may propose a lecture at, by county and type', async () => {
+    const all = (await server.graphql(VENUES, {})).data.venues;
+    expect(all).toHaveLength(server.seed!.venues);
+    const villages = (await server.graphql(VENUES, { countyCode: '350702', type: 'VILLAGE' })).data.venues;
+    expect(villages.length).toBeGreaterThan(0);
+    expect(villages.every((v: { type: string; county: { code: string } }) => v.type === 'VILLAGE' && v.county.code === '350702')).toBe(true);
+    expect((await server.graphql(VENUES, { countyCode: '35' })).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
