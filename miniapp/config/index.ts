@@ -96,6 +96,9 @@ export default defineConfig<'webpack5'>(async (merge: Merge) => {
     },
     framework: 'react',
     compiler: 'webpack5',
+    // Taro's mini minifier writes every Chinese character as a six-byte \uXXXX escape; the
+    // package is UTF-8 (three bytes a character) and this UI is Chinese text throughout.
+    terser: { enable: true, config: { output: { ascii_only: false } } },
     cache: { enable: false },
     mini: {
       postcss: {

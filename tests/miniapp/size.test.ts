@@ -19,20 +19,27 @@ const appJson = JSON.parse(fs.readFileSync(path.join(weappDist, 'app.json'), 'ut
 const subPackageRoots = (appJson.subPackages ?? appJson.subpackages ?? []).map((sub) => path.join(weappDist, sub.root));
 
 describe('the weapp package', () => {
-  it('stays within our budget of 450 KB for everything, main package and sub-packages together (WeChat refuses a package over 2 MB)', () => {
-    // Measured: 338 KB for the walking skeleton (Taro's runtime and React are most of it);
-    // 430 KB with sign-in, booking, the ticket page and its QR encoder, and the profile sub-package.
-    expect(shippedBytes(weappDist)).toBeLessThan(450 * KB);
+  // WeChat refuses a main package over 2 MB and a whole app over 20 MB; ours are far smaller on
+  // purpose: the main package is what an older phone downloads before the first page shows.
+  it('keeps the main package, what the first start downloads, under 450 KB', () => {
+    // Measured: 338 KB for the walking skeleton (Taro's runtime and React are most of it); 411 KB
+    // with sign-in, booking, the ticket page and its QR encoder; 427 KB with the course entry, the
+    // feedback form and the lecturer, learning and review areas' entries (their query strings ship
+    // in their own sub-packages, see miniapp/codegen.ts).
+    expect(shippedBytes(weappDist, new Set(subPackageRoots))).toBeLessThan(450 * KB);
   });
 
-  it('keeps pages visited once or twice (完善资料) in sub-packages, out of the main package', () => {
-    expect(subPackageRoots.map((root) => path.relative(weappDist, root))).toContain('packages/profile');
+  it('keeps pages visited once or twice in sub-packages of at most 200 KB each, 800 KB in all', () => {
+    expect(subPackageRoots.map((root) => path.relative(weappDist, root)).sort()).toEqual(
+      ['packages/learning', 'packages/lecturer', 'packages/organizer', 'packages/profile'],
+    );
     for (const root of subPackageRoots) {
       expect(fs.existsSync(path.join(root, 'index.js'))).toBe(true);
-      expect(shippedBytes(root)).toBeLessThan(2048 * KB);
+      // Measured: lecturer 134 KB (door check-in, roster, course and lecture editors), learning 73 KB.
+      expect(shippedBytes(root)).toBeLessThan(200 * KB);
     }
-    const main = shippedBytes(weappDist, new Set(subPackageRoots));
-    expect(main).toBeLessThan(450 * KB);
+    // Measured: 681 KB.
+    expect(shippedBytes(weappDist)).toBeLessThan(800 * KB);
   });
 
   it('keeps the ticket page where subscribe messages send readers: pages/ticket/index, in the main package', () => {

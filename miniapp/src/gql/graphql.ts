@@ -43,6 +43,29 @@ export type BookingTime =
   | 'PAST'
   | 'UPCOMING';
 
+export type FeedbackInput = {
+  /** Up to 500 characters; blank means none */
+  comment?: string | null | undefined;
+  lectureId: string;
+  /** 1 to 5 stars */
+  rating: number;
+  survey?: SurveyInput | null | undefined;
+};
+
+export type FeedbackTopic =
+  /** 亲子沟通 */
+  | 'COMMUNICATION'
+  /** 隔代教养 */
+  | 'GRANDPARENTING'
+  /** 心理健康 */
+  | 'MENTAL_HEALTH'
+  /** 安全教育 */
+  | 'SAFETY'
+  /** 手机与屏幕时间 */
+  | 'SCREEN_TIME'
+  /** 学习习惯 */
+  | 'STUDY_HABITS';
+
 /** Who looks after the children */
 export type GuardianKind =
   | 'GRANDPARENT'
@@ -68,13 +91,25 @@ export type LectureFilter = {
 export type LectureStatus =
   | 'CANCELLED'
   | 'DRAFT'
-  | 'PUBLISHED';
+  | 'PROPOSED'
+  | 'PUBLISHED'
+  | 'REJECTED';
 
 export type Role =
   | 'ADMIN'
   | 'LECTURER'
   | 'ORGANIZER'
   | 'PARENT';
+
+/** A short survey, every question optional */
+export type SurveyInput = {
+  /** 讲的内容听得懂吗 */
+  understood?: boolean | null | undefined;
+  /** 还想听哪些主题 (<= 3) */
+  wantedTopics?: Array<FeedbackTopic> | null | undefined;
+  /** 回家会试着用吗 */
+  willTryAtHome?: boolean | null | undefined;
+};
 
 /** Fields left out stay as they are; null clears a field */
 export type UpdateProfileInput = {
@@ -110,6 +145,7 @@ export type SignInWithWechatMutation = { signInWithWechat: { token: string, expi
 
 export type SignInForDevelopmentMutationVariables = Exact<{
   openId: string;
+  role?: Role | null | undefined;
 }>;
 
 
@@ -163,6 +199,22 @@ export type CountiesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type CountiesQuery = { counties: Array<{ code: string, name: string }> };
+
+export type FeedbackFieldsFragment = { id: string, rating: number, comment: string | null, understood: boolean | null, willTryAtHome: boolean | null, wantedTopics: Array<FeedbackTopic>, createdAt: string };
+
+export type LectureFeedbackQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type LectureFeedbackQuery = { lecture: { id: string, canGiveFeedback: boolean, myFeedback: { id: string, rating: number, comment: string | null, understood: boolean | null, willTryAtHome: boolean | null, wantedTopics: Array<FeedbackTopic>, createdAt: string } | null } | null };
+
+export type SubmitFeedbackMutationVariables = Exact<{
+  input: FeedbackInput;
+}>;
+
+
+export type SubmitFeedbackMutation = { submitFeedback: { id: string, rating: number, comment: string | null, understood: boolean | null, willTryAtHome: boolean | null, wantedTopics: Array<FeedbackTopic>, createdAt: string } };
 
 export type LecturesQueryVariables = Exact<{
   first: number;
@@ -220,6 +272,17 @@ export const BookingFieldsFragmentDoc = new TypedDocumentString(`
   cancelledAt
 }
     `, {"fragmentName":"BookingFields"}) as unknown as TypedDocumentString<BookingFieldsFragment, unknown>;
+export const FeedbackFieldsFragmentDoc = new TypedDocumentString(`
+    fragment FeedbackFields on Feedback {
+  id
+  rating
+  comment
+  understood
+  willTryAtHome
+  wantedTopics
+  createdAt
+}
+    `, {"fragmentName":"FeedbackFields"}) as unknown as TypedDocumentString<FeedbackFieldsFragment, unknown>;
 export const SignInWithWechatDocument = new TypedDocumentString(`
     mutation SignInWithWechat($code: String!) {
   signInWithWechat(code: $code) {
@@ -240,8 +303,8 @@ export const SignInWithWechatDocument = new TypedDocumentString(`
   role
 }`) as unknown as TypedDocumentString<SignInWithWechatMutation, SignInWithWechatMutationVariables>;
 export const SignInForDevelopmentDocument = new TypedDocumentString(`
-    mutation SignInForDevelopment($openId: String!) {
-  signInForDevelopment(openId: $openId) {
+    mutation SignInForDevelopment($openId: String!, $role: Role) {
+  signInForDevelopment(openId: $openId, role: $role) {
     token
     expiresAt
     user {
@@ -407,6 +470,40 @@ export const CountiesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CountiesQuery, CountiesQueryVariables>;
+export const LectureFeedbackDocument = new TypedDocumentString(`
+    query LectureFeedback($id: ID!) {
+  lecture(id: $id) {
+    id
+    canGiveFeedback
+    myFeedback {
+      ...FeedbackFields
+    }
+  }
+}
+    fragment FeedbackFields on Feedback {
+  id
+  rating
+  comment
+  understood
+  willTryAtHome
+  wantedTopics
+  createdAt
+}`) as unknown as TypedDocumentString<LectureFeedbackQuery, LectureFeedbackQueryVariables>;
+export const SubmitFeedbackDocument = new TypedDocumentString(`
+    mutation SubmitFeedback($input: FeedbackInput!) {
+  submitFeedback(input: $input) {
+    ...FeedbackFields
+  }
+}
+    fragment FeedbackFields on Feedback {
+  id
+  rating
+  comment
+  understood
+  willTryAtHome
+  wantedTopics
+  createdAt
+}`) as unknown as TypedDocumentString<SubmitFeedbackMutation, SubmitFeedbackMutationVariables>;
 export const LecturesDocument = new TypedDocumentString(`
     query Lectures($first: Int!, $after: String, $filter: LectureFilter) {
   lectures(first: $first, after: $after, filter: $filter) {

@@ -1,6 +1,6 @@
 // Signing in and out. The state lives in session.ts; this file talks to the server.
 import Taro from '@tarojs/taro'
-import { MeDocument, SignInForDevelopmentDocument, SignInWithWechatDocument } from '../gql/graphql'
+import { MeDocument, SignInForDevelopmentDocument, SignInWithWechatDocument, type Role } from '../gql/graphql'
 import { developmentOpenId, developmentSignInFailure, needsProfile, wechatSignInFailure } from '../utils/signin'
 import { request } from './graphql'
 import { clearSession, saveSession, sessionStore, setSignInPhase, updateSessionUser, type SessionUser } from './session'
@@ -39,13 +39,16 @@ async function wechatSignIn(): Promise<SignInResult> {
   }
 }
 
-/** H5 体验登录: signs in the account named by what the reader typed. */
-export async function signInForDevelopment(name: string): Promise<SignInResult> {
+/** The roles a demo visitor may try in the H5 体验登录 (an organizer here manages the whole city). */
+export type DevelopmentRole = Extract<Role, 'PARENT' | 'LECTURER' | 'ORGANIZER'>
+
+/** H5 体验登录: signs in the account named by what the reader typed, in the role they picked. */
+export async function signInForDevelopment(name: string, role: DevelopmentRole = 'PARENT'): Promise<SignInResult> {
   const openId = developmentOpenId(name)
   if (!openId) return { ok: false, message: '请填写姓名或编号' }
   setSignInPhase('signingIn')
   try {
-    const { signInForDevelopment: payload } = await request(SignInForDevelopmentDocument, { openId })
+    const { signInForDevelopment: payload } = await request(SignInForDevelopmentDocument, { openId, role })
     saveSession(payload.token, payload.expiresAt, payload.user)
     return { ok: true, user: payload.user }
   } catch (error) {

@@ -1,5 +1,11 @@
 import Taro from '@tarojs/taro'
-import type { TypedDocumentString } from '../gql/graphql'
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core'
+
+/**
+ * A generated operation: its text, typed with its result and variables. Structural, because the
+ * main package and each sub-package generate documents of their own (see codegen.ts).
+ */
+export type TypedDocument<TResult, TVariables> = DocumentTypeDecoration<TResult, TVariables> & { toString(): string }
 import { ApiError, interpretResponse, type Transport } from './errors'
 import { currentToken, expireSession } from './session'
 
@@ -49,7 +55,7 @@ async function send(query: string, variables: unknown, token: string | null): Pr
  * (the lecture list, a lecture) still shows, and what needs a session fails as UNAUTHENTICATED.
  */
 export async function request<TResult, TVariables>(
-  document: TypedDocumentString<TResult, TVariables>,
+  document: TypedDocument<TResult, TVariables>,
   ...[variables]: VariablesArg<TVariables>
 ): Promise<TResult> {
   const query = document.toString()

@@ -1,6 +1,5 @@
 // Pure formatting helpers: no Taro, no React, so unit tests can import them directly.
 import type { VenueType } from '../gql/graphql'
-
 // Typed from the generated schema types: a venue type added on the server fails the type check
 // here until it has a label, and a removed one fails as an excess key.
 const VENUE_TYPE_LABELS: Record<VenueType, string> = {

@@ -1,7 +1,14 @@
 import { useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
 import { useSession } from '../../hooks/useStore'
-import { offerProfileOnce, signInForDevelopment, signInWithWechat, SIGNS_IN_WITH_WECHAT, type SignInResult } from '../../services/auth'
+import {
+  offerProfileOnce,
+  signInForDevelopment,
+  signInWithWechat,
+  SIGNS_IN_WITH_WECHAT,
+  type DevelopmentRole,
+  type SignInResult,
+} from '../../services/auth'
 import type { SessionUser } from '../../services/session'
 import './index.scss'
 
@@ -13,6 +20,12 @@ interface Props {
   offerProfile?: boolean
 }
 
+const DEVELOPMENT_ROLES: Array<[DevelopmentRole, string]> = [
+  ['PARENT', '家长'],
+  ['LECTURER', '讲师'],
+  ['ORGANIZER', '妇联审核'],
+]
+
 /**
  * Signing in where it is needed. In the mini program one tap signs in with WeChat; in a browser
  * (H5) a 体验登录 form takes a name or id instead (the server allows it outside production).
@@ -20,6 +33,7 @@ interface Props {
 export default function SignInPanel({ title = '登录后可以预约讲座、查看入场券', onSignedIn, offerProfile = false }: Props) {
   const session = useSession()
   const [name, setName] = useState('')
+  const [role, setRole] = useState<DevelopmentRole>('PARENT')
   const [error, setError] = useState<string | null>(null)
   const busy = session.phase === 'signingIn'
 
@@ -37,7 +51,7 @@ export default function SignInPanel({ title = '登录后可以预约讲座、查
     if (!busy) void signInWithWechat().then(finish)
   }
   const signInDevelopment = () => {
-    if (!busy) void signInForDevelopment(name).then(finish)
+    if (!busy) void signInForDevelopment(name, role).then(finish)
   }
 
   const notice = error ?? session.notice
@@ -67,6 +81,17 @@ export default function SignInPanel({ title = '登录后可以预约讲座、查
             onInput={(event) => setName(event.detail.value)}
             onConfirm={signInDevelopment}
           />
+          <View className='dev-sign-in__roles'>
+            {DEVELOPMENT_ROLES.map(([value, label]) => (
+              <View
+                key={value}
+                className={`dev-sign-in__role${role === value ? ' dev-sign-in__role--on' : ''}`}
+                onClick={() => setRole(value)}
+              >
+                {label}
+              </View>
+            ))}
+          </View>
           <View
             className={`big-button big-button--primary dev-sign-in__button${busy ? ' big-button--busy' : ''}`}
             hoverClass='big-button--hover'

@@ -1,3 +1,5 @@
 export default definePageConfig({
   navigationBarTitleText: '家庭教育课程',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
 })

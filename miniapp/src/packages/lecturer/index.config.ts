@@ -1,3 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '讲师工作台',
+  enablePullDownRefresh: true,
 })

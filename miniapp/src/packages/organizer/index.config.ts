@@ -1,3 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '审核',
+  enablePullDownRefresh: true,
 })

@@ -13,6 +13,10 @@ import { useNow } from '../../hooks/useNow'
 import { totalLabel } from '../../utils/format'
 import './index.scss'
 
+function openCourses() {
+  void Taro.navigateTo({ url: '/packages/learning/index' })
+}
+
 function openLecture(id: string) {
   void Taro.navigateTo({ url: `/pages/lecture/index?id=${encodeURIComponent(id)}` })
 }
@@ -46,6 +50,11 @@ export default function IndexPage() {
 
   return (
     <PageRoot className='home'>
+      {/* One slim row: the courses are a tap away without pushing the lectures down. */}
+      <View className='home-courses' hoverClass='home-courses--hover' onClick={openCourses}>
+        <Text className='home-courses__title'>家庭教育课程</Text>
+        <Text className='home-courses__hint'>在家也能学 ›</Text>
+      </View>
       <View className='home__filters'>
         <VenueChips value={venueType} onChange={setVenueType} />
         <View className='home__county'>

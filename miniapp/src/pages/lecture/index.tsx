@@ -2,10 +2,12 @@ import { useRef, type ReactNode } from 'react'
 import { View, Text } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import BookingPanel from '../../components/BookingPanel'
+import FeedbackPanel from '../../components/FeedbackPanel'
 import PageRoot from '../../components/PageRoot'
 import StatusView from '../../components/StatusView'
 import { useLectureDetail, type LectureDetail } from '../../hooks/useLectureDetail'
 import { useNow } from '../../hooks/useNow'
+import { useSession } from '../../hooks/useStore'
 import { formatTimeRange, lecturePhase, phaseLabel, seatsLabel, venueTypeLabel } from '../../utils/format'
 import { decodeRouteParam } from '../../utils/route'
 import './index.scss'
@@ -57,6 +59,9 @@ function LectureDetailView({ lecture, templateIds, refresh }: DetailProps) {
   const phase = lecturePhase(lecture.startsAt, lecture.endsAt, now)
   const phaseText = phaseLabel(phase)
   const ended = phase === 'ended'
+  // Feedback is for households that attended: asked about only once they may have.
+  const { token } = useSession()
+  const mayHaveAttended = Boolean(token) && (lecture.myBooking?.status === 'CHECKED_IN' || phase !== 'upcoming')
   return (
     <View className='lecture-detail'>
       <View className='lecture-detail__hero'>
@@ -104,6 +109,8 @@ function LectureDetailView({ lecture, templateIds, refresh }: DetailProps) {
       </Section>
 
       <BookingPanel lecture={lecture} templateIds={templateIds} refresh={refresh} now={now} />
+
+      <FeedbackPanel lectureId={lecture.id} enabled={mayHaveAttended} />
 
       <Section heading='主讲人'>
         <View className='lecture-detail__lecturer'>

@@ -45,6 +45,7 @@ export default function MinePage() {
             <Text className='mine__welcome-title'>欢迎来到家庭教育大讲堂</Text>
           </View>
           <SignInPanel offerProfile />
+          <LearningLinks role={null} />
           <LargeTextSetting />
         </>
       )}
@@ -96,6 +97,7 @@ function SignedIn({ user, token }: { user: SessionUser; token: string }) {
         </View>
       )}
 
+      <LearningLinks role={user.role} />
       <LargeTextSetting />
 
       <View className='mine-bookings'>
@@ -169,6 +171,38 @@ function BookingItem({ booking, now }: { booking: MyBooking; now: Date }) {
       <Text className='booking-item__time'>{formatTimeRange(lecture.startsAt, lecture.endsAt, now)}</Text>
       <Text className='booking-item__venue'>{lecture.venue.name}</Text>
       <Text className='booking-item__more'>{hasTicket(booking.status) ? '查看入场券 ›' : '查看详情 ›'}</Text>
+    </View>
+  )
+}
+
+interface LinkRow {
+  key: string
+  label: string
+  hint: string
+  url: string
+}
+
+/** 我的学习 and 结业证书 for everyone; the lecturer's and the organizers' areas by role. */
+function LearningLinks({ role }: { role: SessionUser['role'] | null }) {
+  const rows: LinkRow[] = [
+    { key: 'learning', label: '我的学习', hint: '家庭教育课程', url: '/packages/learning/index' },
+    { key: 'certificates', label: '结业证书', hint: '学完课程领取', url: '/packages/learning/certificate' },
+  ]
+  if (role === 'LECTURER') rows.push({ key: 'lecturer', label: '讲师工作台', hint: '课程、讲座、签到', url: '/packages/lecturer/index' })
+  if (role === 'ORGANIZER' || role === 'ADMIN') rows.push({ key: 'review', label: '内容审核', hint: '课程和讲座', url: '/packages/organizer/index' })
+  return (
+    <View className='mine-links'>
+      {rows.map((row) => (
+        <View
+          key={row.key}
+          className={`mine-link mine-link--${row.key}`}
+          hoverClass='mine-link--hover'
+          onClick={() => void Taro.navigateTo({ url: row.url })}
+        >
+          <Text className='mine-link__label'>{row.label}</Text>
+          <Text className='mine-link__hint'>{row.hint} ›</Text>
+        </View>
+      ))}
     </View>
   )
 }
