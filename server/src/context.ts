@@ -2,6 +2,7 @@ import type { TokenService, Viewer } from './auth/token';
 import { createMyBookingLoader, createSeatsTakenLoader } from './modules/booking/booking.loader';
 import { createCountyLoader } from './modules/county/county.loader';
 import { createLectureLoader } from './modules/lecture/lecture.loader';
+import { createLectureMessagesLoader } from './modules/lecture/lecture-message';
 import { createCourseLecturesLoader, createCourseLoader } from './modules/course/course.loader';
 import { createLearningLoaders } from './modules/learning/learning.loader';
 import { createReviewHistoryLoader } from './modules/review/review.loader';
@@ -25,6 +26,7 @@ export function createLoaders(viewer: Viewer | null) {
     myBooking: createMyBookingLoader(viewer?.userId ?? null),
     seatsTaken: createSeatsTakenLoader(),
     lecture: createLectureLoader(),
+    lectureMessages: createLectureMessagesLoader(),
     reviewHistory: createReviewHistoryLoader(),
     lecturer: createLecturerLoader(),
     venue: createVenueLoader(),

@@ -3,6 +3,7 @@ import { BookingModel, SeatClaimModel } from './modules/booking/booking.model';
 import { CheckInModel } from './modules/checkin/checkin.model';
 import { CountyModel } from './modules/county/county.model';
 import { LectureModel } from './modules/lecture/lecture.model';
+import { LectureMessageModel } from './modules/lecture/lecture-message.model';
 import { LecturerModel } from './modules/lecturer/lecturer.model';
 import { OutboxAttemptModel, OutboxModel } from './modules/notification/outbox.model';
 import { UserModel } from './modules/user/user.model';
@@ -21,6 +22,7 @@ export const models = [
   CertificateModel,
   ChapterProgressModel,
   FeedbackModel,
+  LectureMessageModel,
   LectureModel,
   LecturerModel,
   OutboxAttemptModel,

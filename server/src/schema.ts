@@ -11,6 +11,7 @@ import { CheckInResolver, LectureDoorResolver } from './modules/checkin/checkin.
 import { FeedbackResolver, LectureFeedbackResolver } from './modules/feedback/feedback.resolver';
 import { CourseConnectionResolver, CourseResolver, LectureCourseResolver } from './modules/course/course.resolver';
 import { CertificateResolver, ChapterProgressResolver, CourseProgressResolver, LearningResolver } from './modules/learning/learning.resolver';
+import { LectureMessagesResolver } from './modules/lecture/lecture-message';
 import { authChecker } from './auth/auth-checker';
 
 // One resolver per line, so features add theirs without touching each other's lines.
@@ -18,6 +19,7 @@ export const resolvers = [
   BookingResolver,
   CheckInResolver,
   LectureDoorResolver,
+  LectureMessagesResolver,
   CountyResolver,
   CourseResolver,
   CourseConnectionResolver,

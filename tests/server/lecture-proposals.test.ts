@@ -553,6 +553,21 @@ describe('lecture proposals: propose, review, edit, cancel, message', () => {
     expect(queued[0].data.thing4).toBe('请带好笔记本，提前十分钟到场');
     expect((await send('msg-key-0002')).data.messageHouseholds.recipients).toBe(2);
     expect(await messages()).toBe(4);
+
+    // The notice holds 20 characters and opens the lecture page, where households read it in full.
+    const long = '请带好笔记本和孩子的作业本，讲座后有半小时的个别答疑，需要的家长请提前十分钟到场签到。';
+    await gql(MESSAGE, { lectureId, text: long, key: 'msg-key-0003' }, lecturer);
+    const notice = await db().collection('outbox').findOne({ _id: `LECTURER_MESSAGE:${lectureId}:msg-key-0003:${waiting.id}` as never });
+    expect(Array.from(notice!.data.thing4 as string)).toHaveLength(20);
+    expect(notice!.page).toBe(`pages/lecture/index?id=${lectureId}`);
+    const MESSAGES = `query($id: ID!) { lecture(id: $id) { messages { text sentAt } } }`;
+    const read = async (who?: SignedIn) => (await gql(MESSAGES, { id: lectureId }, who)).data.lecture.messages.map((m: { text: string }) => m.text);
+    // Latest first; the retried send of msg-key-0001 kept one message.
+    expect(await read(b)).toEqual([long, '请带好笔记本，提前十分钟到场', '请带好笔记本，提前十分钟到场']);
+    expect(await read(lecturer)).toHaveLength(3);
+    expect(await read(c)).toEqual([]); // cancelled: no longer a household of this lecture
+    expect(await read(otherLecturer)).toEqual([]);
+    expect(await read()).toEqual([]);
   });
 
   it("lists a lecturer's own lectures in every status and those they staff", async () => {

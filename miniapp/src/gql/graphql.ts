@@ -230,7 +230,7 @@ export type LectureDetailQueryVariables = Exact<{
 }>;
 
 
-export type LectureDetailQuery = { subscriptionTemplateIds: Array<string>, lecture: { id: string, title: string, startsAt: string, endsAt: string, status: LectureStatus, capacity: number, seatsLeft: number, maxPartySize: number, cancellationDeadline: string, tags: Array<string>, summary: string, venue: { id: string, name: string, address: string, type: VenueType, isPracticeBase: boolean, county: { code: string, name: string } }, lecturer: { id: string, name: string, title: string | null, bio: string | null }, myBooking: { id: string, status: BookingStatus, partySize: number, seatNumbers: Array<number>, waitlistPosition: number | null, requestedAt: string, cancelledAt: string | null } | null } | null };
+export type LectureDetailQuery = { subscriptionTemplateIds: Array<string>, lecture: { id: string, title: string, startsAt: string, endsAt: string, status: LectureStatus, capacity: number, seatsLeft: number, maxPartySize: number, cancellationDeadline: string, tags: Array<string>, summary: string, venue: { id: string, name: string, address: string, type: VenueType, isPracticeBase: boolean, county: { code: string, name: string } }, lecturer: { id: string, name: string, title: string | null, bio: string | null }, myBooking: { id: string, status: BookingStatus, partySize: number, seatNumbers: Array<number>, waitlistPosition: number | null, requestedAt: string, cancelledAt: string | null } | null, messages: Array<{ id: string, text: string, sentAt: string }> } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -568,6 +568,11 @@ export const LectureDetailDocument = new TypedDocumentString(`
     }
     myBooking {
       ...BookingFields
+    }
+    messages {
+      id
+      text
+      sentAt
     }
   }
   subscriptionTemplateIds

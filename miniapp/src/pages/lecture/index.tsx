@@ -8,7 +8,7 @@ import StatusView from '../../components/StatusView'
 import { useLectureDetail, type LectureDetail } from '../../hooks/useLectureDetail'
 import { useNow } from '../../hooks/useNow'
 import { useSession } from '../../hooks/useStore'
-import { formatTimeRange, lecturePhase, phaseLabel, seatsLabel, venueTypeLabel } from '../../utils/format'
+import { formatDate, formatTime, formatTimeRange, lecturePhase, phaseLabel, seatsLabel, venueTypeLabel } from '../../utils/format'
 import { decodeRouteParam } from '../../utils/route'
 import './index.scss'
 
@@ -107,6 +107,19 @@ function LectureDetailView({ lecture, templateIds, refresh }: DetailProps) {
           )}
         </View>
       </Section>
+
+      {lecture.messages.length > 0 && (
+        <Section heading='讲师通知'>
+          {lecture.messages.map((message) => (
+            <View key={message.id} className='lecture-detail__message'>
+              <Text className='lecture-detail__paragraph'>{message.text}</Text>
+              <Text className='lecture-detail__line lecture-detail__muted'>
+                {formatDate(message.sentAt, now)} {formatTime(message.sentAt)}
+              </Text>
+            </View>
+          ))}
+        </Section>
+      )}
 
       <BookingPanel lecture={lecture} templateIds={templateIds} refresh={refresh} now={now} />
 

@@ -4,6 +4,7 @@ import type { Viewer } from '../../auth/token';
 import { canManageLecture, requireLecturerId, requireOrganizerFor } from '../../auth/policy';
 import { badUserInput, conflict, forbidden, notFound, type FieldProblem } from '../../errors';
 import { isObjectId, parseObjectId } from '../shared/object-id';
+import { isDuplicateKeyError } from '../shared/mongo-errors';
 import { VenueModel, type VenueDoc } from '../venue/venue.model';
 import { CourseModel } from '../course/course.model';
 import { UserModel } from '../user/user.model';
@@ -16,6 +17,7 @@ import { OutboxKind } from '../notification/outbox.model';
 import { queueNotice } from '../notification/outbox.service';
 import { beijingTime, thing } from '../notification/delivery.worker';
 import { decideOnce, ReviewSubject, ReviewVerdict, type DecisionTarget, type DecisionToApply } from '../review/review.service';
+import { LectureMessageModel } from './lecture-message.model';
 import { DEFAULT_MAX_PARTY_SIZE, LectureModel, type LectureDoc } from './lecture.model';
 import { LectureStatus } from './lecture-status';
 import { LectureTime, type LectureProposalInput, type LectureUpdateInput } from './lecture.input';
@@ -399,6 +401,12 @@ export async function messageHouseholds(viewer: Viewer, lectureId: string, text:
   ).lean<Array<Pick<BookingDoc, '_id' | 'userId'>>>();
   const id = lecture._id.toHexString();
   const now = new Date();
+  // Kept in full first (the notice holds 20 characters and opens the lecture page, which shows it).
+  try {
+    await LectureMessageModel.create({ _id: `${id}:${idempotencyKey}`, lectureId: lecture._id, text: text.trim(), sentAt: now, sentBy: new Types.ObjectId(viewer.userId) });
+  } catch (error) {
+    if (!isDuplicateKeyError(error)) throw error;
+  }
   for (const booking of bookings) {
     await queueNotice(
       {
