@@ -6,7 +6,8 @@ import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { Config } from './config';
-import { TokenService, viewerFromHeader } from './auth/token';
+import { TokenService } from './auth/token';
+import { currentViewer } from './auth/viewer';
 import { createContext, type Context, type Services } from './context';
 import { checkDatabase } from './db';
 import { evaluateCompletion } from './modules/learning/learning.service';
@@ -67,7 +68,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     '/graphql',
     express.json({ limit: '100kb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => createContext(services, await viewerFromHeader(req.headers.authorization, services.tokens)),
+      context: async ({ req }) => createContext(services, await currentViewer(req.headers.authorization, services.tokens)),
     }),
   );
 

@@ -1,9 +1,14 @@
 import http from 'node:http';
 
-/** POSTs JSON with Node's http module: usable where `fetch` is absent (the jsdom environment). */
-export function postJson(url: string, body: unknown): Promise<{ status: number; json: any }> {
+/**
+ * POSTs JSON with Node's http module: usable where `fetch` is absent (the jsdom environment), with
+ * `Authorization: Bearer <token>` when a token is given.
+ */
+export function postJson(url: string, body: unknown, token?: string): Promise<{ status: number; json: any }> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (token) headers.authorization = `Bearer ${token}`;
   return new Promise((resolve, reject) => {
-    const request = http.request(url, { method: 'POST', headers: { 'content-type': 'application/json' } }, (response) => {
+    const request = http.request(url, { method: 'POST', headers }, (response) => {
       let text = '';
       response.setEncoding('utf8');
       response.on('data', (chunk) => (text += chunk));

@@ -3,8 +3,8 @@
  * with WeChat sign-in and subscribe messages pointed at a local fake of WeChat's API: sign in with
  * WeChat from 我的, book through the detail page's buttons, see the ticket, cancel.
  */
+import { postJson } from '../helpers/http';
 import { startFakeWechat, type FakeWechat } from '../helpers/fake-wechat';
-import http from 'node:http';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process';
 import { waitFor } from '../helpers/wait';
 import { setUpWeapp, type WeappHarness } from '../helpers/weapp';
@@ -50,7 +50,7 @@ describe('booking in the compiled weapp, signed in with WeChat', () => {
   });
 
   async function graphql(query: string, variables: Record<string, unknown> = {}, token?: string) {
-    const response = await postJsonAs(`${server.url}/graphql`, { query, variables }, token);
+    const response = await postJson(`${server.url}/graphql`, { query, variables }, token);
     if (response.json.errors) throw new Error(JSON.stringify(response.json.errors));
     return response.json.data;
   }
@@ -255,19 +255,3 @@ describe('booking in the compiled weapp, signed in with WeChat', () => {
     await waitFor(() => !ticket.querySelector('.large-text'), 'large text off again, everywhere');
   });
 });
-
-/** POSTs JSON with Node's http (jsdom has no fetch), with `Authorization: Bearer` when a token is given. */
-function postJsonAs(url: string, body: unknown, token?: string): Promise<{ status: number; json: any }> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (token) headers.authorization = `Bearer ${token}`;
-  return new Promise((resolve, reject) => {
-    const request = http.request(url, { method: 'POST', headers }, (response) => {
-      let text = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk) => (text += chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, json: JSON.parse(text) }));
-    });
-    request.on('error', reject);
-    request.end(JSON.stringify(body));
-  });
-}

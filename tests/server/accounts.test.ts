@@ -75,4 +75,19 @@ describe('lecturer accounts', () => {
       expect(result.data.setUserRole.countyCode).toBeNull();
     });
   });
+
+  it('a role given or taken by an admin applies from the next request, with the same token', async () => {
+    const admin = await signInAs(server.url, 'acct-admin', 'ADMIN');
+    const user = await signInAs(server.url, 'acct-promoted', 'PARENT');
+    const SET_ROLE = `mutation($u: ID!, $r: Role!, $c: ID) { setUserRole(userId: $u, role: $r, countyCode: $c) { role } }`;
+    const DRAFT = `mutation { saveCourseDraft(input: { title: "家风课", summary: "讲家风。", chapters: [] }) { id } }`;
+    expect((await server.graphql(DRAFT, {}, user.token)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    await server.graphql(SET_ROLE, { u: user.userId, r: 'LECTURER', c: '350702' }, admin.token);
+    expect((await server.graphql(DRAFT, {}, user.token)).errors).toBeUndefined();
+
+    // And taken away: the 30-day token carries no powers of its own.
+    await server.graphql(SET_ROLE, { u: user.userId, r: 'PARENT' }, admin.token);
+    expect((await server.graphql(DRAFT, {}, user.token)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
 });

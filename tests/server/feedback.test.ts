@@ -178,8 +178,8 @@ describe('feedback from households that attended', () => {
     };
     const small = await trips(2);
     const large = await trips(10);
-    // The page, the viewer's bookings, the viewer's feedback.
-    expect(large.count).toBe(3);
+    // The viewer's account, the page, the viewer's bookings, the viewer's feedback.
+    expect(large.count).toBe(4);
     expect(small.count).toBe(large.count);
     const byId = new Map(large.nodes.map((n) => [n.id, n]));
     expect(byId.get(lectureId)).toEqual({ id: lectureId, canGiveFeedback: false, myFeedback: { rating: 5 } });
@@ -229,8 +229,9 @@ describe('feedback from households that attended', () => {
     const two = await trips();
     for (const n of [1, 4, 2, 5]) sizes.set(await lectureWithComments(n), n);
     const six = await trips();
-    // The lectures, the answers grouped, the comments (fewer than a cursor's first batch of 101).
-    expect(two).toBe(3);
+    // The viewer's account, the lectures, the answers grouped, the comments (fewer than a
+    // cursor's first batch of 101).
+    expect(two).toBe(4);
     expect(six).toBe(two);
   });
 });

@@ -46,7 +46,7 @@ export class UserResolver {
   }
 
   @Authorized(Role.ADMIN)
-  @Mutation(() => User, { description: 'Admins only: gives a user a role (and an organizer or lecturer their county); applies at their next sign-in' })
+  @Mutation(() => User, { description: 'Admins only: gives a user a role (and an organizer or lecturer their county); applies from their next request' })
   setUserRole(@Args() { userId, role, countyCode }: SetRoleArgs): Promise<User> {
     // Organizers review their county; a lecturer's county decides who reviews their courses and so
     // is kept on the account and the lecturer profile. Other roles hold no county from here.

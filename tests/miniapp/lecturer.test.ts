@@ -1,0 +1,114 @@
+/**
+ * The lecturer's sub-package in the compiled weapp (WeChat's own template compiler), against the
+ * real server process: a WeChat user made a lecturer opens 讲师工作台 and the door of a lecture,
+ * and the camera — WeChat's scanCode, here handing over the ticket's QR text as a phone's camera
+ * would — checks a household in; a second scan of the same ticket says when, and counts nothing.
+ */
+import { postJson } from '../helpers/http';
+import { startFakeWechat, type FakeWechat } from '../helpers/fake-wechat';
+import { startServerProcess, type ServerProcess } from '../helpers/server-process';
+import { waitFor } from '../helpers/wait';
+import { setUpWeapp, type WeappHarness } from '../helpers/weapp';
+
+const OPEN_ID = 'weapp-lecturer-1';
+const COUNTY = '350702';
+
+describe("a lecturer's door in the compiled weapp", () => {
+  let wechat: FakeWechat;
+  let server: ServerProcess;
+  let weapp: WeappHarness;
+  const scans: string[] = [];
+  let cameraSees = '';
+
+  beforeAll(async () => {
+    wechat = await startFakeWechat();
+    server = await startServerProcess('weapp-lecturer', {
+      env: { WECHAT_API_BASE: wechat.baseUrl, WECHAT_APP_ID: wechat.appId, WECHAT_APP_SECRET: wechat.appSecret },
+    });
+    weapp = setUpWeapp(server.url);
+    const wx = (global as any).wx;
+    wx.login = (options: any) => setTimeout(() => options.success?.({ errMsg: 'login:ok', code: `ok:${OPEN_ID}` }), 0);
+    wx.scanCode = (options: any) => {
+      scans.push(JSON.stringify({ onlyFromCamera: options.onlyFromCamera, scanType: options.scanType }));
+      setTimeout(() => options.success?.({ errMsg: 'scanCode:ok', result: cameraSees, scanType: 'QR_CODE' }), 0);
+    };
+    wx.getNetworkType = (options: any) => setTimeout(() => options.success?.({ errMsg: 'getNetworkType:ok', networkType: 'wifi' }), 0);
+    wx.onNetworkStatusChange = () => undefined;
+    wx.offNetworkStatusChange = () => undefined;
+    wx.setKeepScreenOn = (options: any) => setTimeout(() => options.success?.({ errMsg: 'setKeepScreenOn:ok' }), 0);
+    wx.vibrateShort = (options: any) => setTimeout(() => options.success?.({ errMsg: 'vibrateShort:ok' }), 0);
+    wx.vibrateLong = (options: any) => setTimeout(() => options.success?.({ errMsg: 'vibrateLong:ok' }), 0);
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await wechat?.close();
+  });
+
+  async function graphql(query: string, variables: Record<string, unknown> = {}, token?: string) {
+    const response = await postJson(`${server.url}/graphql`, { query, variables }, token);
+    if (response.json.errors) throw new Error(JSON.stringify(response.json.errors));
+    return response.json.data;
+  }
+  const devToken = async (openId: string, role: string) =>
+    (await graphql(`mutation($o: String!, $r: Role) { signInForDevelopment(openId: $o, role: $r) { token } }`, { o: openId, r: role })).signInForDevelopment.token as string;
+  const appToken = (): string => (global as any).wx.getStorageSync('fel.session')?.token;
+  const texts = (page: any, selector: string): string[] => page.querySelectorAll(selector).map((el: any) => (el.dom.textContent as string).trim());
+  const tap = (page: any, selector: string) => {
+    const element = page.querySelector(selector);
+    if (!element) throw new Error(`nothing matches ${selector}`);
+    element.dispatchEvent('tap');
+  };
+
+  let lecture: { id: string; title: string };
+  let ticketCode: string;
+
+  it('a WeChat user made a lecturer by an admin finds 讲师工作台 on 我的 without signing in again', async () => {
+    const mine = await weapp.openPage('pages/mine/index');
+    await waitFor(() => mine.querySelector('.sign-in__wechat'), 'the sign-in button');
+    tap(mine, '.sign-in__wechat');
+    await waitFor(() => texts(mine, '.mine-profile__name').length > 0, 'signed in');
+    const { me } = await graphql('{ me { id role } }', {}, appToken());
+    expect(me.role).toBe('PARENT');
+
+    const admin = await devToken('weapp-admin', 'ADMIN');
+    await graphql(`mutation($u: ID!, $c: ID) { setUserRole(userId: $u, role: LECTURER, countyCode: $c) { id } }`, { u: me.id, c: COUNTY }, admin);
+    // The role applies from the next request: 我的 shows the lecturer's entry when it is opened again.
+    const again = await weapp.openPage('pages/mine/index');
+    await waitFor(() => again.querySelector('.mine-link--lecturer'), 'the 讲师工作台 link');
+    expect((await graphql('{ me { role lecturer { id } } }', {}, appToken())).me).toMatchObject({ role: 'LECTURER', lecturer: { id: expect.any(String) } });
+
+    // It proposes a lecture starting within the hour; the admin approves it; a household books.
+    const { venues } = await graphql(`query($c: ID) { venues(countyCode: $c, type: VILLAGE) { id } }`, { c: COUNTY });
+    const startsAt = new Date(Date.now() + 50 * 60 * 1000);
+    const proposed = await graphql(
+      `mutation($i: LectureProposalInput!) { proposeLecture(input: $i) { id title } }`,
+      { i: { title: '村里的家长课', summary: '讲给爷爷奶奶听。', venueId: venues[0].id, startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 90 * 60 * 1000).toISOString(), capacity: 30 } },
+      appToken(),
+    );
+    lecture = proposed.proposeLecture;
+    await graphql(`mutation($id: ID!) { approveLecture(id: $id) { status } }`, { id: lecture.id }, admin);
+    const parent = await devToken('weapp-door-grandma', 'PARENT');
+    const booked = await graphql(`mutation($i: BookLectureInput!) { bookLecture(input: $i) { id } }`, { i: { lectureId: lecture.id, partySize: 2, idempotencyKey: 'weapp-door-grandma-1' } }, parent);
+    ticketCode = (await graphql(`query($id: ID!) { booking(id: $id) { ticket { code } } }`, { id: booked.bookLecture.id }, parent)).booking.ticket.code;
+
+    const desk = await weapp.openPage('packages/lecturer/index');
+    await waitFor(() => texts(desk, '.lecturer-card__title').includes('村里的家长课'), 'the lecture on 讲师工作台');
+  });
+
+  it('the camera checks the household in at the door; a second scan says when and counts nothing', async () => {
+    const door = await weapp.openPage('packages/lecturer/checkin', { id: lecture.id });
+    await waitFor(() => texts(door, '.checkin-head__title')[0] === '村里的家长课', 'the door screen');
+    await waitFor(() => texts(door, '.checkin-counts__booked')[0]?.startsWith('1'), 'one household booked');
+
+    cameraSees = ticketCode;
+    tap(door, '.checkin__scan');
+    await waitFor(() => texts(door, '.checkin-result--done .checkin-result__title')[0] === '签到成功', 'checked in');
+    expect(scans[0]).toBe(JSON.stringify({ onlyFromCamera: true, scanType: ['qrCode'] }));
+    await waitFor(() => texts(door, '.checkin-counts__people')[0]?.startsWith('2'), 'two people present');
+
+    tap(door, '.checkin__scan');
+    await waitFor(() => texts(door, '.checkin-result__message').some((t) => /已于 \d\d:\d\d 签到/.test(t)) || texts(door, '.checkin-result__title').some((t) => /已于/.test(t)), 'already checked in');
+    const roster = await graphql(`query($id: ID!) { lectureRoster(lectureId: $id) { checkedInHouseholds peoplePresent } }`, { id: lecture.id }, appToken());
+    expect(roster.lectureRoster).toEqual({ checkedInHouseholds: 1, peoplePresent: 2 });
+  });
+});
