@@ -257,6 +257,21 @@ describe('offline check-in', () => {
     ]);
   });
 
+  it('counts the extra people of a synced scan as walk-ins instead of refusing the household, once', async () => {
+    const lectureId = await lectureSoon();
+    const sun = await household('offline-more', lectureId, 2, { displayName: '孙奶奶' });
+    const scan = { clientScanId: 'more-people-01', lectureId, code: sun.code, partyPresent: 4, scannedAt: new Date().toISOString() };
+    for (let i = 0; i < 2; i++) {
+      const [result] = (await server.graphql(SYNC, { scans: [scan] }, lecturer.token)).data.syncCheckIns;
+      expect(result).toMatchObject({ outcome: 'CHECKED_IN', partyPresent: 2 });
+      expect(result.message).toBe('签到成功：孙奶奶，2 人；多来的 2 人记为现场来宾');
+    }
+    const again = (await server.graphql(SYNC, { scans: [{ ...scan, clientScanId: 'more-people-02' }] }, lecturer.token)).data.syncCheckIns[0];
+    expect(again.outcome).toBe('ALREADY_CHECKED_IN');
+    const roster = (await server.graphql(ROSTER, { lectureId }, lecturer.token)).data.lectureRoster;
+    expect(roster).toMatchObject({ checkedInHouseholds: 1, peoplePresent: 4, walkIns: [{ partySize: 2, note: '孙奶奶家多来的' }] });
+  });
+
   it('marks households that never came as no-shows after the lecture, and a late sync still wins', async () => {
     const lectureId = await lectureSoon();
     const came = await household('noshow-came', lectureId, 1);

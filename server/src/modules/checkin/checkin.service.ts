@@ -21,6 +21,8 @@ const HOUR = 3600 * 1000;
 export const CHECK_IN_OPENS_BEFORE_MS = 3 * HOUR;
 /** ... and stays open a day after the end, for offline queues synced late and typed-in lists. */
 export const CHECK_IN_CLOSES_AFTER_MS = 24 * HOUR;
+/** People one walk-in record counts. */
+const MAX_WALK_IN = 50;
 /** A device clock this far ahead of ours is wrong; its scan time is not believed. */
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
 
@@ -156,6 +158,11 @@ interface ArrivalOptions {
   clientScanId: string | null;
   method: CheckInMethod;
   partyField: string;
+  /**
+   * More people than booked are counted as walk-ins rather than refused: for a synced queue, whose
+   * household is long inside and whose door screen can no longer be corrected.
+   */
+  surplusAsWalkIn?: boolean;
 }
 
 /**
@@ -169,7 +176,9 @@ async function checkInBooking(deps: DoorDeps, reads: DoorReads, viewer: Viewer, 
   if (booking.status === BookingStatus.WAITLISTED || booking.status === BookingStatus.PENDING) {
     throw refuse('CONFLICT', 'This household is on the waiting list and holds no seats', '该家庭在候补名单中，未获得座位，可登记为现场来宾');
   }
-  const partyPresent = options.partyPresent ?? booking.partySize;
+  const counted = options.partyPresent ?? booking.partySize;
+  const surplus = options.surplusAsWalkIn && counted > booking.partySize ? Math.min(counted - booking.partySize, MAX_WALK_IN) : 0;
+  const partyPresent = surplus > 0 ? booking.partySize : counted;
   if (partyPresent < 1 || partyPresent > booking.partySize) {
     throw refuse('BAD_USER_INPUT', `${options.partyField} must be 1 to the ${booking.partySize} seats booked`, `到场人数应为 1 至 ${booking.partySize} 人，多出的请登记为现场来宾`, options.partyField);
   }
@@ -207,6 +216,10 @@ async function checkInBooking(deps: DoorDeps, reads: DoorReads, viewer: Viewer, 
   }
   // Idempotent, so a crash before it is mended by the next scan or the no-show sweep.
   await BookingModel.updateOne({ _id: booking._id, cancelledAt: null }, { $set: { status: BookingStatus.CHECKED_IN } });
+  // Only the scan that checked the household in brings guests; a repeat scan counts nobody.
+  const guests = outcome === CheckInOutcome.CHECKED_IN && surplus > 0 && options.clientScanId
+    ? await recordWalkInAt(viewer, lecture, { partySize: surplus, note: `${householdName(user)}家多来的`, clientScanId: `${options.clientScanId}-extra` }, options.at)
+    : null;
   if (lecture.courseId && deps.onAttended) {
     // The household is in, whatever happens to the course's bookkeeping: a failure here is
     // logged (the next progress save completes the course), never shown as a failed scan.
@@ -217,7 +230,7 @@ async function checkInBooking(deps: DoorDeps, reads: DoorReads, viewer: Viewer, 
 
   const message =
     outcome === CheckInOutcome.CHECKED_IN
-      ? `签到成功：${base.householdName}，${recorded.partySize} 人`
+      ? `签到成功：${base.householdName}，${recorded.partySize} 人${guests ? `；多来的 ${guests.partyPresent} 人记为现场来宾` : ''}`
       : `已于 ${doorTime(recorded.checkedInAt)} 签到（${base.householdName}，${recorded.partySize} 人），不重复计数`;
   return { ...base, outcome, message, partyPresent: recorded.partySize, checkedInAt: recorded.checkedInAt };
 }
@@ -324,7 +337,7 @@ export async function syncCheckIns(deps: DoorDeps, viewer: Viewer, scans: Offlin
       const lecture = await loadDoorLecture(reads, viewer, scan.lectureId, `${prefix}.lectureId`, now);
       const at = arrivalTime(scan.scannedAt, lecture, now);
       if (scan.walkInPartySize != null) {
-        if (!Number.isInteger(scan.walkInPartySize) || scan.walkInPartySize < 1 || scan.walkInPartySize > 50) {
+        if (!Number.isInteger(scan.walkInPartySize) || scan.walkInPartySize < 1 || scan.walkInPartySize > MAX_WALK_IN) {
           throw refuse('BAD_USER_INPUT', `${prefix}.walkInPartySize must be 1 to 50`, '现场来宾人数应为 1 至 50 人', `${prefix}.walkInPartySize`);
         }
         results[i] = await recordWalkInAt(viewer, lecture, { partySize: scan.walkInPartySize, clientScanId }, at);
@@ -338,6 +351,7 @@ export async function syncCheckIns(deps: DoorDeps, viewer: Viewer, scans: Offlin
         clientScanId,
         method: target.method,
         partyField: `${prefix}.partyPresent`,
+        surplusAsWalkIn: true,
       });
     } catch (error) {
       results[i] = rejected(clientScanId, error, deps.logger);
