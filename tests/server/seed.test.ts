@@ -159,4 +159,15 @@ describe('the demo world', () => {
     expect(await seedIfEmpty()).toBeNull();
     expect(await snapshot()).toEqual(before);
   });
+
+  it('adds the demo courses under npm start to a database seeded before there were courses', async () => {
+    const db = mongoose.connection.db!;
+    const courses = await db.collection('courses').find().toArray();
+    await db.collection('courses').deleteMany({});
+    const lectures = await count('lectures');
+    const report = await seedIfEmpty();
+    expect(report).toMatchObject({ courses: 8, inserted: 8 });
+    expect(await count('courses')).toBe(courses.length);
+    expect(await count('lectures')).toBe(lectures);
+  });
 });

@@ -129,8 +129,11 @@ export async function seedDemoWorld(now = new Date()): Promise<SeedReport> {
   };
 }
 
-/** `npm start` seeds a database only the first time, when it holds no lectures at all. */
+/**
+ * `npm start` seeds a database the first time, when it holds no lectures at all, and adds the demo
+ * courses to one seeded before there were courses (what is already there is left alone).
+ */
 export async function seedIfEmpty(now = new Date()): Promise<SeedReport | null> {
-  const any = await LectureModel.exists({});
-  return any ? null : seedDemoWorld(now);
+  const [lectures, courses] = await Promise.all([LectureModel.exists({}), CourseModel.exists({})]);
+  return lectures && courses ? null : seedDemoWorld(now);
 }
