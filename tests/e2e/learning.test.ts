@@ -7,7 +7,11 @@
  * The course is written straight into the database in the shape the server keeps (published, no
  * lectures linked, so chapters alone complete it). The audio is a WAV made here and served from a
  * loopback HTTP server with byte ranges (seeking needs them); Debian's Chromium plays WAV without
- * proprietary codecs. Last, the lecture page's 评价本场讲座 for a household checked in at a lecture.
+ * proprietary codecs. Then the lecture page's 评价本场讲座 for a household checked in at a lecture.
+ * Last, a family phone: a second account on the same browser sees none of the first's progress,
+ * signing in happens on the chapter and certificate pages themselves, the course page shows where
+ * the reader left off even when the chapter's last save lands after the page's refresh, and what the
+ * first account's phone could not send goes to that account when it signs in again.
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -21,6 +25,7 @@ import { startTestServer, type TestServer } from '../helpers/server';
 import { waitFor } from '../helpers/wait';
 
 const OPEN_ID = `e2e-learner-${Date.now().toString(36)}`;
+const SECOND_OPEN_ID = `${OPEN_ID}-b`;
 const AUDIO_SECONDS = 8;
 
 /** A WAV file: 8 kHz, 8-bit mono, a quiet tone (so a real decoder has something to play). */
@@ -139,9 +144,9 @@ describe('learning in the H5 build', () => {
     await media?.close();
   });
 
-  /** What the server has for this parent. */
-  async function progress() {
-    const response = await server.graphql(PROGRESS, { id: courseId.toHexString() }, token);
+  /** What the server has for this parent (or for the account of `as`). */
+  async function progress(as = token) {
+    const response = await server.graphql(PROGRESS, { id: courseId.toHexString() }, as);
     if (response.errors) throw new Error(JSON.stringify(response.errors));
     const course = response.data.course;
     const chapter = (id: Types.ObjectId) => course.chapters.find((c: any) => c.id === id.toHexString()).myProgress;
@@ -353,6 +358,141 @@ describe('learning in the H5 build', () => {
     await shown('.feedback--given').filter({ hasText: '您已评价' }).waitFor();
     await expect(textOf('.feedback--given')).resolves.toContain('亲子沟通、隔代教育、安全教育');
     await expect(shown('.feedback__submit').count()).resolves.toBe(0);
+  });
+
+  it('the catalogue’s filter chips are full touch targets, 88 design pixels (750 wide) like every button', async () => {
+    await open('packages/learning/index');
+    await shown('.learning-chip').first().waitFor();
+    const heights = await page.$$eval('.learning-chip', (elements) =>
+      elements.filter((el) => (el as HTMLElement).offsetParent !== null).map((el) => el.getBoundingClientRect().height / (window.innerWidth / 750)),
+    );
+    expect(heights.length).toBeGreaterThan(3); // 全部 and the age groups, 全部 and the course's tag
+    expect(Math.min(...heights)).toBeGreaterThanOrEqual(87.5);
+  });
+
+  describe('a family phone: two accounts on one browser', () => {
+    let secondToken: string;
+    let keptPlace: number;
+    const chapterRoute = `packages/learning/chapter?course=${courseId.toHexString()}&id=${audioId.toHexString()}`;
+    const isSave = (request: { postDataJSON(): any }) => request.postDataJSON()?.operationName === 'SaveChapterProgress';
+
+    beforeAll(async () => {
+      secondToken = (await server.graphql(SIGN_IN, { openId: SECOND_OPEN_ID })).data.signInForDevelopment.token;
+    });
+
+    it('a place the first account could not send stays on the phone when it signs out', async () => {
+      await page.route('**/graphql', (route) => (isSave(route.request()) ? route.abort('connectionreset') : route.fallback()));
+      try {
+        await open(chapterRoute);
+        await shown('.chapter__done').waitFor(); // finished earlier: it plays from the start
+        await shown('.chapter-audio__toggle').click();
+        await waitFor(async () => (await audioPosition()) >= 2, 'two seconds played');
+        await shown('.chapter-audio__toggle--playing').click(); // pause: the save fails
+        await shown('.chapter__offline').waitFor();
+        keptPlace = await audioPosition();
+        expect(keptPlace).toBeLessThan(AUDIO_SECONDS - 3);
+        await open('pages/mine/index');
+      } finally {
+        await page.unroute('**/graphql');
+      }
+      await shown('.mine__sign-out').click();
+      await shown('.dev-sign-in__input').waitFor();
+      const { audio } = await progress();
+      expect(audio.completed).toBe(true);
+      expect(audio.positionSeconds).not.toBe(keptPlace); // not sent
+    });
+
+    it('signed out, the chapter offers sign-in right there; the second account starts from its own (empty) progress', async () => {
+      await open(chapterRoute);
+      await expect(textOf('.chapter__title')).resolves.toBe('第一讲：先听孩子说');
+      await shown('.chapter-audio__toggle').waitFor();
+      // Nothing of the first account's: not its 已学完, not its place.
+      await expect(shown('.chapter__done').count()).resolves.toBe(0);
+      await expect(shown('.chapter__resume').count()).resolves.toBe(0);
+
+      await shown('.chapter__signin').click();
+      await shown('.chapter__signin-panel .dev-sign-in__input input').fill(SECOND_OPEN_ID);
+      await shown('.chapter__signin-panel .dev-sign-in__button').click();
+      await waitFor(async () => (await shown('.chapter__signin-panel').count()) === 0 && (await shown('.chapter__signin').count()) === 0, 'signed in on the page');
+      expect(page.url()).toContain('packages/learning/chapter');
+      await expect(textOf('.chapter__title')).resolves.toBe('第一讲：先听孩子说');
+      await expect(shown('.chapter__done').count()).resolves.toBe(0);
+      await settled('.chapter-audio');
+      await page.screenshot({ path: path.join(artifactsDir, 'h5-learning-signed-in-on-chapter.png') });
+
+      // Its listening is saved for it.
+      await shown('.chapter-audio__toggle').click();
+      await waitFor(async () => (await audioPosition()) >= 2, 'two seconds played');
+      await shown('.chapter-audio__toggle--playing').click();
+      const saved = await waitFor(async () => (await progress(secondToken)).audio, 'the second account’s place saved');
+      expect(saved.positionSeconds).toBeGreaterThanOrEqual(2);
+      expect(saved.completed).toBe(false);
+
+      // The article the first account finished is not finished for this one.
+      await shown('.chapter__next').click();
+      await shown('.chapter-article__body').filter({ hasText: '每天问孩子三个问题' }).waitFor();
+      await shown('.chapter-article__finish').waitFor();
+      await expect(shown('.chapter-article__done').count()).resolves.toBe(0);
+    });
+
+    it('back from a chapter, the course page shows where the reader left off, even when that save lands after the page refreshed', async () => {
+      const before = (await progress(secondToken)).audio.positionSeconds;
+      await open(`packages/learning/course?id=${courseId.toHexString()}`);
+      await expect(textOf('.chapter-row--audio .chapter-row__status')).resolves.toBe(`学到 0:0${before}`);
+      await expect(shown('.chapter-row--article .chapter-row__status').count()).resolves.toBe(0);
+      await shown('.chapter-row--audio').click();
+      await expect(textOf('.chapter__resume')).resolves.toContain(`上次学到 0:0${before}`);
+
+      // The network is slow for saves: they are held until the course page has its fresh data.
+      const held: Array<{ fallback(): Promise<void> }> = [];
+      let holding = true;
+      await page.route('**/graphql', (route) => (holding && isSave(route.request()) ? void held.push(route) : route.fallback()));
+      try {
+        await shown('.chapter-audio__toggle').click();
+        await waitFor(async () => (await audioPosition()) >= before + 2, 'two more seconds played');
+        const refreshed = page.waitForResponse((response) => response.request().postDataJSON()?.operationName === 'CourseDetail');
+        await page.goBack(); // leaves while playing: the chapter saves as it closes
+        await refreshed;
+        await shown('.course-detail').waitFor();
+        await waitFor(() => held.length > 0, 'the save on leaving, held'); // answered before it got anywhere
+        const left = await waitFor(async () => {
+          const text = await textOf('.chapter-row--audio .chapter-row__status');
+          const seconds = clockSeconds(text.replace('学到 ', ''));
+          return text.startsWith('学到 ') && seconds >= before + 2 ? seconds : 0;
+        }, 'the row showing the place left');
+        await expect(textOf('.course-progress__resume')).resolves.toBe('继续学习');
+
+        holding = false;
+        await Promise.all(held.splice(0).map((route) => route.fallback()));
+        await waitFor(async () => (await progress(secondToken)).audio.positionSeconds === left, 'the held save reaching the server');
+        await expect(textOf('.chapter-row--audio .chapter-row__status')).resolves.toBe(`学到 0:0${left}`);
+      } finally {
+        holding = false;
+        await Promise.all(held.splice(0).map((route) => route.fallback()));
+        await page.unroute('**/graphql');
+      }
+    });
+
+    it('signed out, the certificate page offers sign-in right there; the first account back sends what its phone kept', async () => {
+      await open('pages/mine/index');
+      await shown('.mine__sign-out').click();
+      await shown('.dev-sign-in__input').waitFor();
+
+      await open('packages/learning/certificate');
+      await shown('.certificate-page .sign-in').waitFor();
+      await shown('.certificate-page .dev-sign-in__input input').fill(OPEN_ID);
+      await shown('.certificate-page .dev-sign-in__button').click();
+      await expect(textOf('.certificate-item__title')).resolves.toBe('隔代教养：爷爷奶奶的新功课');
+      expect(page.url()).toContain('packages/learning/certificate');
+
+      // The catalogue sends what this account's earlier visits could not: the place kept on the phone.
+      await open('packages/learning/index');
+      await waitFor(async () => (await progress()).audio.positionSeconds === keptPlace, 'the kept place sent for the first account');
+      expect((await progress()).audio.completed).toBe(true);
+      // And never for the second one.
+      expect((await progress(secondToken)).audio.completed).toBe(false);
+      expect((await progress(secondToken)).course.completedChapters).toBe(0);
+    });
   });
 
   it('raised no uncaught errors in the page', () => {

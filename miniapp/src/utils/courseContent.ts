@@ -1,6 +1,7 @@
-// Pure helpers for courses as lecturers and organizers see them: labels, status badges, the
-// article text <-> paragraphs HTML round trip, and chapter durations. No Taro, so unit tests load
-// them in Node.
+// Pure helpers for courses: labels, status badges, the article text <-> paragraphs HTML round
+// trip, and chapter durations. One set of chapter labels (kind, length, clock) for everyone who
+// reads a course: parents in the learning package, lecturers in the editor, organizers reviewing.
+// No Taro, so unit tests load them in Node.
 import type { ChapterKind, CourseStatus, ReviewVerdict } from '../packages/lecturer/gql/graphql'
 // Typed from the schema: a kind added on the server fails the type check here until it has a label.
 const CHAPTER_KIND_LABELS: Record<ChapterKind, string> = {
@@ -223,7 +224,7 @@ export function formatDuration(seconds: number | null | undefined): string {
   return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`
 }
 
-/** "12分30秒", "45分钟", "1小时5分" for reading (the review page). */
+/** "12分30秒", "45分钟", "1小时5分": a chapter's length for reading (course page, review page). */
 export function durationLabel(seconds: number | null | undefined): string {
   if (!seconds || seconds < 0) return ''
   const hours = Math.floor(seconds / 3600)
@@ -232,4 +233,14 @@ export function durationLabel(seconds: number | null | undefined): string {
   if (hours > 0) return `${hours}小时${minutes > 0 ? `${minutes}分` : ''}`
   if (minutes > 0) return rest > 0 ? `${minutes}分${rest}秒` : `${minutes}分钟`
   return `${rest}秒`
+}
+
+/** "5:07", "12:30", "1:02:03": a clock reading, as on a radio (the player). Negative or missing reads 0:00. */
+export function formatClock(totalSeconds: number | null | undefined): string {
+  const s = Math.max(0, Math.floor(Number(totalSeconds) || 0))
+  const hours = Math.floor(s / 3600)
+  const minutes = Math.floor((s % 3600) / 60)
+  const seconds = String(s % 60).padStart(2, '0')
+  if (hours > 0) return `${hours}:${String(minutes).padStart(2, '0')}:${seconds}`
+  return `${minutes}:${seconds}`
 }

@@ -3,6 +3,7 @@ import { Canvas, Image, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { CertificateDetailDocument, MyCertificatesDocument, type CertificateFieldsFragment } from './gql/graphql'
 import PageRoot from '../../components/PageRoot'
+import SignInPanel from '../../components/SignInPanel'
 import StatusView from '../../components/StatusView'
 import { useSession } from '../../hooks/useStore'
 import { messageOf, request } from '../../services/graphql'
@@ -17,10 +18,6 @@ async function fetchCertificate(id: string) {
   return certificate
 }
 
-function openMine() {
-  void Taro.switchTab({ url: '/pages/mine/index' })
-}
-
 function openCatalogue() {
   void Taro.navigateTo({ url: '/packages/learning/index' })
 }
@@ -32,7 +29,8 @@ export default function CertificatePage() {
   const session = useSession()
   let content: ReactNode
   if (!session.token) {
-    content = <StatusView kind='empty' message='登录后可以查看您的结业证书' actionText='去登录' onAction={openMine} />
+    // Signed in right here (switching to 我的 would close this page); the certificate shows then.
+    content = <SignInPanel title='登录后可以查看您的结业证书' />
   } else if (id) {
     content = <OneCertificate id={id} />
   } else {

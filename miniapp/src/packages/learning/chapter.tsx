@@ -3,6 +3,7 @@ import { RichText, Text, Video, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { ChapterPlayerDocument, type ChapterPlayerQuery, type CourseProgressFieldsFragment } from './gql/graphql'
 import PageRoot from '../../components/PageRoot'
+import SignInPanel from '../../components/SignInPanel'
 import StatusView from '../../components/StatusView'
 import { useSession } from '../../hooks/useStore'
 import { request } from '../../services/graphql'
@@ -11,7 +12,8 @@ import ChapterAudio from './components/ChapterAudio'
 import { useChapterProgress } from './hooks/useChapterProgress'
 import { useCourseQuery } from './hooks/useCourseQuery'
 import { articleHtml, isBlankArticle } from './utils/article'
-import { chapterKindIcon, chapterKindLabel, formatClock, neighbourChapters } from './utils/learning'
+import { chapterKindLabel, formatClock } from '../../utils/courseContent'
+import { chapterKindIcon, neighbourChapters } from './utils/learning'
 import './chapter.scss'
 
 type PlayerCourse = NonNullable<ChapterPlayerQuery['course']>
@@ -36,10 +38,6 @@ function backToCourse(courseId: string) {
   const below = pages.length > 1 ? pages[pages.length - 2] : null
   if (below && String(below.route ?? '').includes('packages/learning/course')) void Taro.navigateBack()
   else void Taro.redirectTo({ url: `/packages/learning/course?id=${encodeURIComponent(courseId)}` })
-}
-
-function openMine() {
-  void Taro.switchTab({ url: '/pages/mine/index' })
 }
 
 export default function ChapterPage() {
@@ -90,6 +88,9 @@ function ChapterView({ course, chapter, onCourseProgress }: ViewProps) {
   const progress = useChapterProgress(course.id, chapter, onCourseProgress)
   const { index, previous, next } = neighbourChapters(course.chapters, chapter.id)
   const [mediaFailed, setMediaFailed] = useState(false)
+  // Signing in happens here, on the page: the player keeps playing and the place is kept for the
+  // account that signs in (switching to 我的 would close this page and the ones below it).
+  const [signingIn, setSigningIn] = useState(false)
   const kind = chapter.kind
   const courseProgress = course.myProgress
 
@@ -126,7 +127,7 @@ function ChapterView({ course, chapter, onCourseProgress }: ViewProps) {
           enableProgressGesture
           objectFit='contain'
           title={chapter.title}
-          onTimeUpdate={(e) => progress.track(e.detail.currentTime)}
+          onTimeUpdate={(e) => progress.track(e.detail.currentTime, e.detail.duration)}
           onPlay={() => {
             setMediaFailed(false)
             progress.setPlaying(true)
@@ -170,11 +171,16 @@ function ChapterView({ course, chapter, onCourseProgress }: ViewProps) {
         {session.token && !progress.saved && kind !== 'ARTICLE' && (
           <Text className='chapter__offline'>网络不太好，学习进度先记在手机上，联网后会自动保存。</Text>
         )}
-        {!session.token && (
-          <View className='chapter__signin' hoverClass='chapter__signin--hover' onClick={openMine}>
-            登录后会记住您学到哪里，学完还能领结业证书。去登录 ›
-          </View>
-        )}
+        {!session.token &&
+          (signingIn ? (
+            <View className='chapter__signin-panel'>
+              <SignInPanel title='登录后会记住您学到哪里，学完还能领结业证书' />
+            </View>
+          ) : (
+            <View className='chapter__signin' hoverClass='chapter__signin--hover' onClick={() => setSigningIn(true)}>
+              登录后会记住您学到哪里，学完还能领结业证书。去登录 ›
+            </View>
+          ))}
       </View>
 
       {courseProgress?.completed ? (

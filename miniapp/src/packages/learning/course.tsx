@@ -1,25 +1,19 @@
-import { useRef, type ReactNode } from 'react'
+import { useMemo, useRef, type ReactNode } from 'react'
 import { Image, Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { CourseDetailDocument, type CourseDetailQuery } from './gql/graphql'
 import PageRoot from '../../components/PageRoot'
 import StatusView from '../../components/StatusView'
 import { useNow } from '../../hooks/useNow'
-import { useSession } from '../../hooks/useStore'
+import { useSession, useStore } from '../../hooks/useStore'
 import { request } from '../../services/graphql'
 import { formatTimeRange } from '../../utils/format'
 import { ageGroupLabel } from '../../utils/profile'
 import { decodeRouteParam } from '../../utils/route'
 import { useCourseQuery } from './hooks/useCourseQuery'
-import {
-  chapterKindIcon,
-  chapterKindLabel,
-  chapterProgressLabel,
-  durationLabel,
-  progressPercent,
-  resumeButtonLabel,
-  resumeChapterId,
-} from './utils/learning'
+import { progressFeed, withPhoneProgress } from './services/progress'
+import { chapterKindLabel, durationLabel } from '../../utils/courseContent'
+import { chapterKindIcon, chapterProgressLabel, progressPercent, resumeButtonLabel, resumeChapterId } from './utils/learning'
 import './course.scss'
 
 export type CourseDetail = NonNullable<CourseDetailQuery['course']>
@@ -51,13 +45,19 @@ export default function CoursePage() {
   const { params } = useRouter()
   const id = decodeRouteParam(params.id)
   const { state, reload, refresh } = useCourseQuery(id, fetchCourse)
-
-  // Back from a chapter: the progress changed.
+  const session = useSession()
+  // Back from a chapter: the progress changed. The chapter saves as it closes, and that save may
+  // land after this refresh was answered: what this phone wrote since is laid over the answer.
   const shownBefore = useRef(false)
   useDidShow(() => {
     if (shownBefore.current) void refresh()
     shownBefore.current = true
   })
+  const feed = useStore(progressFeed)
+  const course = useMemo(
+    () => (state.status === 'ready' ? withPhoneProgress(state.data, state.fetchedAt) : null),
+    [state, feed, session.user?.id],
+  )
 
   let content: ReactNode
   if (state.status === 'loading') content = <StatusView kind='loading' message='正在加载…' />
@@ -66,7 +66,7 @@ export default function CoursePage() {
   } else if (state.status === 'error') {
     content = <StatusView kind='error' message={state.message} actionText='重试' onAction={() => void reload()} />
   } else {
-    content = <CourseView course={state.data} />
+    content = <CourseView course={course ?? state.data} />
   }
   return <PageRoot className='course-page'>{content}</PageRoot>
 }
@@ -76,7 +76,9 @@ function CourseView({ course }: { course: CourseDetail }) {
   const now = useNow()
   const progress = course.myProgress
   const chapters = course.chapters
-  const done = progress?.completedChapters ?? chapters.filter((c) => c.myProgress?.completed).length
+  const doneHere = chapters.filter((c) => c.myProgress?.completed).length
+  // A chapter finished on this phone whose save has not reached the server yet counts too.
+  const done = Math.max(progress?.completedChapters ?? 0, doneHere)
   const total = progress?.totalChapters || chapters.length
   const anyStarted = chapters.some((c) => c.myProgress)
   const resumeId = resumeChapterId(chapters, progress?.resumeChapterId)

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { Slider, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { formatClock } from '../utils/learning'
+import { formatClock } from '../../../utils/courseContent'
 import './ChapterAudio.scss'
 
 interface Props {
@@ -9,7 +9,8 @@ interface Props {
   /** From the course; the file's own length replaces it once known. */
   durationSeconds: number | null | undefined
   startAt: number
-  onTime: (seconds: number) => void
+  /** The time now, and the file's real length once known. */
+  onTime: (seconds: number, durationSeconds?: number) => void
   onPlaying: (playing: boolean) => void
   onEnded: (seconds: number) => void
   /** Playback was stopped (the page is going away): positions reported now are not the reader's. */
@@ -67,8 +68,9 @@ export default function ChapterAudio({ src, durationSeconds, startAt, onTime, on
     ctx.onTimeUpdate(() => {
       if (stopped.current) return
       const now = ctx.currentTime
-      handlers.current.onTime(now)
-      if (ctx.duration > 0 && Number.isFinite(ctx.duration)) setDuration(Math.round(ctx.duration))
+      const known = ctx.duration > 0 && Number.isFinite(ctx.duration) ? ctx.duration : undefined
+      handlers.current.onTime(now, known)
+      if (known) setDuration(Math.round(known))
       if (Math.floor(now) !== shown) {
         shown = Math.floor(now)
         setPosition(shown)

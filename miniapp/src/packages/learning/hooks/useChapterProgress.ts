@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import { useDidHide } from '@tarojs/taro'
+import { useSession } from '../../../hooks/useStore'
 import type { CourseProgressFieldsFragment } from '../gql/graphql'
 import { flushUnsentProgress, localProgressOf, progressPorts } from '../services/progress'
 import { MAX_CHAPTER_SECONDS, ProgressSaver, SAVE_EVERY_MS, startingPoint, type ServerChapterProgress } from '../utils/progress'
@@ -28,12 +29,13 @@ export function useChapterProgress(
 
   // One saver for the life of this player (a state initialiser runs once; a memo may be redone).
   const [{ saver, startAt }] = useState(() => {
-    const start = startingPoint(chapter.myProgress, localProgressOf(chapter.id), chapter.durationSeconds)
+    const limit = chapter.durationSeconds && chapter.durationSeconds > 0 ? chapter.durationSeconds : MAX_CHAPTER_SECONDS
+    // The signed-in account's own record only (a shared phone keeps one book per account).
+    const start = startingPoint(chapter.myProgress, localProgressOf(chapter.id), limit)
     // An article opened for the first time is recorded at once, so 我的学习 and 继续学习 know it.
     if (chapter.kind === 'ARTICLE' && !chapter.myProgress) start.synced = false
-    const limit = chapter.durationSeconds && chapter.durationSeconds > 0 ? chapter.durationSeconds : MAX_CHAPTER_SECONDS
     const instance = new ProgressSaver({ courseId, chapterId: chapter.id }, progressPorts((p) => progressRef.current(p)), start, limit)
-    return { saver: instance, startAt: start.positionSeconds }
+    return { saver: instance, startAt: start.startAt }
   })
   const [completed, setCompleted] = useState(saver.isCompleted)
 
@@ -61,6 +63,20 @@ export function useChapterProgress(
     }
   }, [])
 
+  // Signed in on this page: the place so far goes to that account now (see progressPorts), and
+  // what its earlier visits could not send goes too.
+  const userId = useSession().user?.id ?? null
+  const signedInHere = useRef(false)
+  useEffect(() => {
+    if (!signedInHere.current) {
+      signedInHere.current = true // the first run is the mount, handled above
+      return
+    }
+    if (!userId) return
+    void flushUnsentProgress(chapter.id)
+    void save()
+  }, [userId])
+
   // The app goes to the background, or another page opens on top.
   useDidHide(() => void save())
 
@@ -69,8 +85,12 @@ export function useChapterProgress(
     startAt,
     completed,
     saved,
-    /** The player's current time. */
-    track: (positionSeconds: number) => saver.track(positionSeconds),
+    /** The player's current time, and the file's length when the player knows it. Reaching the
+     * last seconds completes the chapter. */
+    track: (positionSeconds: number, durationSeconds?: number | null) => {
+      saver.track(positionSeconds, durationSeconds)
+      if (saver.isCompleted) setCompleted(true)
+    },
     /** Playing or paused; pausing saves. */
     setPlaying: (yes: boolean) => {
       playing.current = yes

@@ -1,41 +1,19 @@
-// Pure helpers for the course catalogue, course page and chapter player: labels, durations,
-// progress lines, where to resume. No Taro, no React, so unit tests load them in Node.
+// Pure helpers for the course catalogue, course page and chapter player: progress lines, where to
+// resume, tags. No Taro, no React, so unit tests load them in Node. The chapter labels (kind,
+// length, clock) are shared with the lecturer's editor: utils/courseContent.ts.
 import type { ChapterKind } from '../../lecturer/gql/graphql'
-// Typed from the schema: a kind added on the server fails the type check here until it has a label.
-const CHAPTER_KINDS: Record<ChapterKind, { label: string; icon: string }> = {
-  ARTICLE: { label: '图文', icon: '≡' },
-  VIDEO: { label: '视频', icon: '▶' },
-  AUDIO: { label: '音频', icon: '♪' },
-}
+import { formatClock } from '../../../utils/courseContent'
 
-/** "图文" / "视频" / "音频"; an unknown kind (newer server) reads as itself. */
-export function chapterKindLabel(kind: string): string {
-  return CHAPTER_KINDS[kind as ChapterKind]?.label ?? kind
+// Typed from the schema: a kind added on the server fails the type check here until it has an icon.
+const CHAPTER_KIND_ICONS: Record<ChapterKind, string> = {
+  ARTICLE: '≡',
+  VIDEO: '▶',
+  AUDIO: '♪',
 }
 
 /** A one-character glyph for the kind badge (no icon font, no images: nothing to download). */
 export function chapterKindIcon(kind: string): string {
-  return CHAPTER_KINDS[kind as ChapterKind]?.icon ?? '·'
-}
-
-/** "5:07", "12:30", "1:02:03": a clock reading, as on a radio. Negative or missing reads 0:00. */
-export function formatClock(totalSeconds: number | null | undefined): string {
-  const s = Math.max(0, Math.floor(Number(totalSeconds) || 0))
-  const hours = Math.floor(s / 3600)
-  const minutes = Math.floor((s % 3600) / 60)
-  const seconds = String(s % 60).padStart(2, '0')
-  if (hours > 0) return `${hours}:${String(minutes).padStart(2, '0')}:${seconds}`
-  return `${minutes}:${seconds}`
-}
-
-/** "约 12 分钟" for a chapter's length (under a minute: "不到 1 分钟"); nothing when unknown. */
-export function durationLabel(totalSeconds: number | null | undefined): string {
-  if (!totalSeconds || totalSeconds <= 0) return ''
-  if (totalSeconds < 60) return '不到 1 分钟'
-  if (totalSeconds < 3600) return `约 ${Math.round(totalSeconds / 60)} 分钟`
-  const hours = Math.floor(totalSeconds / 3600)
-  const minutes = Math.round((totalSeconds % 3600) / 60)
-  return minutes > 0 ? `约 ${hours} 小时 ${minutes} 分钟` : `约 ${hours} 小时`
+  return CHAPTER_KIND_ICONS[kind as ChapterKind] ?? '·'
 }
 
 export interface ChapterProgressLike {

@@ -8,7 +8,12 @@
 //   next save (or the next visit) sends it again;
 // - one request at a time: a save asked for while one is on its way sends the newest position
 //   once that one is answered;
-// - done stays done: once completed, later saves still say completed.
+// - done stays done: once completed, later saves still say completed;
+// - heard to the end is done: stopping in the last few seconds (the player may never send its
+//   ended event) completes the chapter, judged against the file's real length once the player
+//   knows it (the length the lecturer typed may be wrong);
+// - the server refuses a position beyond the chapter's stated length: what is sent is capped there,
+//   while the phone keeps the real place (a file longer than stated still resumes where it was).
 
 export interface ChapterKey {
   courseId: string
@@ -17,11 +22,16 @@ export interface ChapterKey {
 
 /** What the phone keeps about one chapter. `synced`: the server has this position. */
 export interface LocalProgress extends ChapterKey {
+  /** The real place in the file (may lie beyond the stated length the server caps at). */
   positionSeconds: number
   completed: boolean
   /** When it was recorded on the phone (ms). */
   at: number
   synced: boolean
+  /** The file's real length, once the player knew it. */
+  durationSeconds?: number
+  /** The chapter's stated length: the server takes positions up to here (see `progressInputOf`). */
+  limitSeconds?: number
 }
 
 export interface ProgressInput extends ChapterKey {
@@ -45,10 +55,30 @@ export const REMEMBER_EVERY_MS = 5000
 export const MAX_CHAPTER_SECONDS = 36000
 /** How often it is sent to the server while playing. */
 export const SAVE_EVERY_MS = 15000
+/** Stopped within this many seconds of the end, a chapter counts as heard to the end. */
+export const NEAR_END_SECONDS = 3
+
+/** `position` lies in the last few seconds of a file `duration` long. */
+export function isNearEnd(positionSeconds: number, durationSeconds: number | null | undefined): boolean {
+  return Boolean(durationSeconds && durationSeconds > 0 && positionSeconds >= durationSeconds - NEAR_END_SECONDS)
+}
+
+/** Where a saver starts: see `startingPoint`. */
+export interface SaverStart {
+  positionSeconds: number
+  completed: boolean
+  /** The server has exactly this (capped at its limit). */
+  synced: boolean
+  /** The file's real length, when the phone knew it from an earlier visit. */
+  durationSeconds?: number | null
+}
 
 export class ProgressSaver<R = unknown> {
+  /** The real place (whole seconds), not capped: the phone keeps it as it is. */
   private position: number
   private completed: boolean
+  /** The file's real length, from the player (null until it knows). */
+  private mediaDuration: number | null
   /** What the server is known to have (null: nothing, or unknown). */
   private acknowledged: { position: number; completed: boolean } | null
   private sending: Promise<void> | null = null
@@ -59,14 +89,15 @@ export class ProgressSaver<R = unknown> {
   constructor(
     private readonly key: ChapterKey,
     private readonly ports: SaverPorts<R>,
-    start: { positionSeconds: number; completed: boolean; synced: boolean },
-    /** The chapter's length: the server refuses a position beyond it (a file a little longer than
-     * its stated duration must not make every save fail). */
+    start: SaverStart,
+    /** The chapter's stated length: the server refuses a position beyond it, so what is sent is
+     * capped there (a file a little longer than stated must not make every save fail). */
     private readonly maxSeconds = Infinity,
   ) {
-    this.position = this.clamp(start.positionSeconds)
+    this.position = wholeSeconds(start.positionSeconds)
     this.completed = start.completed
-    this.acknowledged = start.synced ? { position: this.position, completed: this.completed } : null
+    this.mediaDuration = start.durationSeconds && start.durationSeconds > 0 ? start.durationSeconds : null
+    this.acknowledged = start.synced ? { position: this.sendable(), completed: this.completed } : null
   }
 
   get positionSeconds(): number {
@@ -80,16 +111,27 @@ export class ProgressSaver<R = unknown> {
   /** Something the server does not have yet. */
   get dirty(): boolean {
     const ack = this.acknowledged
-    return !ack || ack.position !== this.position || ack.completed !== this.completed
+    return !ack || ack.position !== this.sendable() || ack.completed !== this.completed
   }
 
   /**
-   * Where playback is now (from the player's time updates). Written to the phone every few seconds.
-   * Ignored once `freeze()` was called: a player being torn down reports 0 as it stops.
+   * Where playback is now (from the player's time updates), and the file's real length when the
+   * player knows it. Written to the phone every few seconds; reaching the last few seconds
+   * completes the chapter (written at once). Ignored once `freeze()` was called: a player being
+   * torn down reports 0 as it stops.
    */
-  track(positionSeconds: number): void {
+  track(positionSeconds: number, durationSeconds?: number | null): void {
     if (this.stopped) return
-    const next = this.clamp(positionSeconds)
+    if (durationSeconds !== undefined && durationSeconds !== null && Number.isFinite(durationSeconds) && durationSeconds > 0) {
+      this.mediaDuration = durationSeconds
+    }
+    const next = wholeSeconds(positionSeconds)
+    if (!this.completed && isNearEnd(next, this.mediaDuration)) {
+      this.position = next
+      this.completed = true
+      this.remember()
+      return
+    }
     if (next === this.position) return
     this.position = next
     if (this.ports.now() - this.lastRemembered >= REMEMBER_EVERY_MS) this.remember()
@@ -97,7 +139,7 @@ export class ProgressSaver<R = unknown> {
 
   /** The reader finished the chapter (media ended, 我读完了). */
   complete(positionSeconds?: number): void {
-    if (positionSeconds !== undefined && !this.stopped) this.position = this.clamp(positionSeconds)
+    if (positionSeconds !== undefined && !this.stopped) this.position = wholeSeconds(positionSeconds)
     this.completed = true
     this.remember()
   }
@@ -126,7 +168,7 @@ export class ProgressSaver<R = unknown> {
       return this.followUp
     }
     if (!this.dirty) return Promise.resolve(true)
-    const input: ProgressInput = { ...this.key, positionSeconds: this.position, completed: this.completed }
+    const input: ProgressInput = { ...this.key, positionSeconds: this.sendable(), completed: this.completed }
     this.remember(false)
     const sending = this.ports.send(input).then(
       (result) => {
@@ -143,13 +185,17 @@ export class ProgressSaver<R = unknown> {
     return sending
   }
 
-  private clamp(seconds: number): number {
-    return Math.min(wholeSeconds(seconds), Math.floor(this.maxSeconds))
+  /** The position as the server takes it: never beyond the chapter's stated length. */
+  private sendable(): number {
+    return Math.min(this.position, Math.floor(this.maxSeconds))
   }
 
   private remember(synced = !this.dirty): void {
     this.lastRemembered = this.ports.now()
-    this.ports.remember({ ...this.key, positionSeconds: this.position, completed: this.completed, at: this.lastRemembered, synced })
+    const record: LocalProgress = { ...this.key, positionSeconds: this.position, completed: this.completed, at: this.lastRemembered, synced }
+    if (this.mediaDuration) record.durationSeconds = this.mediaDuration
+    if (Number.isFinite(this.maxSeconds)) record.limitSeconds = Math.floor(this.maxSeconds)
+    this.ports.remember(record)
   }
 }
 
@@ -175,6 +221,12 @@ export function putLocalProgress(book: LocalProgressBook | null, record: LocalPr
   return result
 }
 
+/** What a record sends: its place, capped at the chapter's stated length (the server's limit). */
+export function progressInputOf(record: LocalProgress): ProgressInput {
+  const limit = record.limitSeconds && record.limitSeconds > 0 ? record.limitSeconds : Infinity
+  return { courseId: record.courseId, chapterId: record.chapterId, positionSeconds: Math.min(record.positionSeconds, limit), completed: record.completed }
+}
+
 /** Records the server does not have yet. */
 export function unsentProgress(book: LocalProgressBook | null): LocalProgress[] {
   return Object.values(book ?? {}).filter((entry) => entry && !entry.synced)
@@ -185,22 +237,55 @@ export interface ServerChapterProgress {
   completed: boolean
 }
 
+export interface StartingPoint extends SaverStart {
+  /** Where the player begins: the place, or 0 to hear a finished chapter again. */
+  startAt: number
+}
+
 /**
- * Where the player starts: the phone's record when the server does not have it yet (it is newer
- * than anything this phone sent), else the server's (which may come from another phone). A
- * finished chapter, or one stopped within the last few seconds, starts from the beginning again.
+ * Where a chapter starts, for the saver and the player. The place is the phone's record when the
+ * server does not have it yet (it is newer than anything this phone sent), else the server's
+ * (which may come from another phone) — or the phone's sent record when the server holds exactly
+ * that, capped at `limitSeconds` (the phone knows the real place in a file longer than stated).
+ * The phone's "completed" counts only while unsent: a sent one is the server's to say.
+ * A finished chapter, or one left in its last seconds of a file whose real length the phone knows
+ * (heard to the end: it is completed now, and the server told so), plays from the beginning; the
+ * saver keeps the place, so nothing is overwritten until the reader plays.
+ * A position near the end of only the stated length resumes there: the stated length may be wrong.
  */
 export function startingPoint(
   server: ServerChapterProgress | null | undefined,
   local: LocalProgress | null | undefined,
-  durationSeconds: number | null | undefined,
-): { positionSeconds: number; completed: boolean; synced: boolean } {
-  const completed = Boolean(server?.completed || local?.completed)
-  const fromPhone = local && !local.synced
-  const position = fromPhone ? local.positionSeconds : server ? server.positionSeconds : local?.positionSeconds ?? 0
-  const duration = durationSeconds && durationSeconds > 0 ? durationSeconds : null
-  const nearEnd = duration !== null && position >= duration - 3
-  const resumeAt = nearEnd ? 0 : Math.max(0, Math.floor(position))
-  // The start is "synced" when the server already has exactly this; a phone record is sent at once.
-  return { positionSeconds: resumeAt, completed, synced: !fromPhone && resumeAt === Math.floor(position) }
+  limitSeconds: number | null | undefined,
+): StartingPoint {
+  const limit = limitSeconds && limitSeconds > 0 ? Math.floor(limitSeconds) : Infinity
+  const unsent = local && !local.synced ? local : null
+  const sentHere = local?.synced && (!server || server.positionSeconds === Math.min(wholeSeconds(local.positionSeconds), limit)) ? local : null
+  const position = wholeSeconds(unsent ? unsent.positionSeconds : sentHere ? sentHere.positionSeconds : server?.positionSeconds ?? 0)
+  const durationSeconds = local?.durationSeconds && local.durationSeconds > 0 ? local.durationSeconds : null
+  const alreadyDone = Boolean(server?.completed || unsent?.completed)
+  const heardToEnd = !alreadyDone && isNearEnd(position, durationSeconds)
+  const completed = alreadyDone || heardToEnd
+  return {
+    startAt: completed ? 0 : position,
+    positionSeconds: position,
+    completed,
+    synced: !unsent && !heardToEnd,
+    durationSeconds,
+  }
+}
+
+/**
+ * This phone's record of a chapter when the course page should show it over the server's: when it
+ * is newer than the page's data (not sent yet, or written after that data was asked for: the answer
+ * may have missed it, e.g. the save on leaving a chapter racing the course page's refresh). Null:
+ * the server's stands.
+ */
+export function phoneProgressNewer(
+  server: ServerChapterProgress | null | undefined,
+  local: LocalProgress | null | undefined,
+  fetchedAt: number,
+): ServerChapterProgress | null {
+  if (!local || (local.synced && local.at <= fetchedAt)) return null
+  return { positionSeconds: local.positionSeconds, completed: Boolean(server?.completed) || local.completed }
 }
