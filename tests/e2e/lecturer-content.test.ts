@@ -4,7 +4,10 @@
  * lands beside the right chapter's field) and submits it; an organizer of the lecturer's county
  * finds it in the review queue, reads it in full and sends it back with a reason; the lecturer
  * sees 未通过 and the reason in 我的课程. Then a lecture: proposed in 申报讲座 (county, then venue,
- * Beijing time), approved from the queue, and its capacity changed once published.
+ * Beijing time; a second tap proposes nothing more), sent back from the queue (a second tap decides
+ * nothing more), fixed by the lecturer and back in the queue without restarting the app, approved,
+ * and its capacity changed once published. Then 我的 for organizers and door staff, and what a
+ * household's feedback looks like on both sides.
  */
 import path from 'node:path';
 import mongoose, { Types } from 'mongoose';
@@ -29,6 +32,11 @@ const MY_COURSES = `{ myCourses { id title status } }`;
 
 const VENUE_ID = new Types.ObjectId();
 const LECTURE_TITLE = '周末亲子共读怎么开始';
+
+const LECTURE_REASON = '场地容量请和社区核实后再填';
+const FIXED_SUMMARY = '每天十分钟，从一本绘本开始。社区核实：可坐 60 人。';
+const LECTURE_REVIEW = `query($id: ID!) { lecture(id: $id) { status rejectionReason reviewHistory { verdict } } }`;
+const UPDATE_LECTURE = `mutation($id: ID!, $input: LectureUpdateInput!) { updateLecture(id: $id, input: $input) { status proposalRevision } }`;
 
 const COURSE_TITLE = '和孩子好好说话';
 const REASON = '第二章的视频地址请换成能播放的正式地址';
@@ -336,10 +344,15 @@ describe('a course drafted, submitted and sent back, in the H5 build', () => {
     await expect(textOf('.lecture-campaign--0.form-chip--active')).resolves.toBe('家庭教育宣传周');
     await settled('.lecture-edit__save');
     await page.screenshot({ path: path.join(artifactsDir, 'h5-lecture-propose.png'), fullPage: true });
-    await shown('.lecture-edit__save').click();
+    // An older reader taps 提交申报 and, seeing 已提交审核 come up, taps it once more.
+    await tapTwice('.lecture-edit__save', '已提交审核');
+    // Opened first, the form goes on to the workbench, which lists the lecture.
+    await shown('.lecturer-card').filter({ hasText: LECTURE_TITLE }).waitFor();
 
     const lecture = await waitForLecture((l) => l.title === LECTURE_TITLE);
     lectureId = lecture.id;
+    const { myLectures } = await api(lecturer, MY_LECTURES);
+    expect(myLectures.filter((l: { title: string }) => l.title === LECTURE_TITLE)).toHaveLength(1); // proposed once
     expect(lecture).toMatchObject({
       status: 'PROPOSED',
       // 09:30–11:00 on the picked day in Beijing, whatever the browser's own time zone.
@@ -353,7 +366,7 @@ describe('a course drafted, submitted and sent back, in the H5 build', () => {
     });
   });
 
-  it('the organizer reads the proposal in the queue and approves it', async () => {
+  it('the organizer reads the proposal in the queue and sends it back, once however often 确认退回 is tapped', async () => {
     await useSession(organizer);
     await open('packages/organizer/index');
     const item = shown('.review-item--lecture').filter({ hasText: LECTURE_TITLE });
@@ -365,11 +378,44 @@ describe('a course drafted, submitted and sent back, in the H5 build', () => {
     await expect(textOf('.review-row--capacity .review-row__value')).resolves.toBe('60 人，每户最多 3 人');
     await expect(textOf('.review-row--campaign .review-row__value')).resolves.toBe('家庭教育宣传周');
     await expect(textOf('.review-row--time .review-row__value')).resolves.toMatch(/09:30–11:00$/);
+
+    // Notes whether the page ever says "someone else decided it" (what a second decision is told).
+    await page.evaluate(() => {
+      const seen = window as unknown as { sawConflict: boolean };
+      seen.sawConflict = false;
+      new MutationObserver(() => {
+        if (document.querySelector('.review-decided--conflict')) seen.sawConflict = true;
+      }).observe(document.body, { childList: true, subtree: true });
+    });
+    await shown('.review-actions__reject').click();
+    await shown('.review-reject__reason textarea').fill(LECTURE_REASON);
+    await tapTwice('.review-reject__confirm', '已退回');
+    await shown('.review-section--lectures .review-section__title').filter({ hasText: '待审讲座（0）' }).waitFor();
+    await expect(page.evaluate(() => (window as unknown as { sawConflict: boolean }).sawConflict)).resolves.toBe(false);
+    const { lecture } = await api(organizer, LECTURE_REVIEW, { id: lectureId });
+    expect(lecture).toEqual({ status: 'REJECTED', rejectionReason: LECTURE_REASON, reviewHistory: [{ verdict: 'REJECTED' }] });
+  });
+
+  it('fixed and resubmitted, the lecture is back in the queue without restarting the app, and is approved', async () => {
+    const { updateLecture } = await api(lecturer, UPDATE_LECTURE, { id: lectureId, input: { summary: FIXED_SUMMARY } });
+    expect(updateLecture.status).toBe('PROPOSED');
+    // The reviewer, still in the same launch, looks at another item (the course edit) and comes back.
+    await expect(textOf('.review-section--courses .review-section__title')).resolves.toBe('待审课程（1）');
+    await tap('.review-item--course');
+    await shown('.review__title').waitFor();
+    await page.goBack();
+    const item = shown('.review-item--lecture').filter({ hasText: LECTURE_TITLE });
+    await item.waitFor();
+    await expect(textOf('.review-section--lectures .review-section__title')).resolves.toBe('待审讲座（1）');
+
+    await tap('.review-item--lecture');
+    await shown('.review__summary').filter({ hasText: FIXED_SUMMARY }).waitFor();
     await shown('.review-actions__approve').click();
     await page.locator('.taro-model__confirm', { hasText: '通过' }).click();
     await shown('.review-section--lectures .review-section__title').filter({ hasText: '待审讲座（0）' }).waitFor();
-    const { lecture } = await api(organizer, `query($id: ID!) { lecture(id: $id) { status reviewHistory { verdict } } }`, { id: lectureId });
-    expect(lecture).toEqual({ status: 'PUBLISHED', reviewHistory: [{ verdict: 'APPROVED' }] });
+    const { lecture } = await api(organizer, LECTURE_REVIEW, { id: lectureId });
+    expect(lecture.status).toBe('PUBLISHED');
+    expect(lecture.reviewHistory.map((d: { verdict: string }) => d.verdict).sort()).toEqual(['APPROVED', 'REJECTED']);
   });
 
   it('修改讲座 of a published lecture: time and venue read-only, a bad capacity explained beside it, a good one saved', async () => {
@@ -394,10 +440,133 @@ describe('a course drafted, submitted and sent back, in the H5 build', () => {
     await waitForLecture((l) => l.id === lectureId && l.capacity === 80);
   });
 
+  /**
+   * Taps `selector` and, once the toast `toast` shows (the request went through), taps the same spot
+   * again the way an unsure reader does, before the page has left.
+   */
+  async function tapTwice(selector: string, toast: string) {
+    const target = shown(selector).first();
+    await target.scrollIntoViewIfNeeded();
+    const box = (await target.boundingBox())!;
+    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+    await page.mouse.click(x, y);
+    await page.getByText(toast, { exact: true }).waitFor();
+    await page.mouse.click(x, y);
+  }
+
   /** The lecturer's upcoming lecture that matches, once there is one. */
   function waitForLecture(match: (lecture: any) => boolean): Promise<any> {
     return waitFor(async () => (await api(lecturer, MY_LECTURES)).myLectures.find(match), 'the lecture in myLectures');
   }
+
+  /** Opens 我的 and waits for its question "does this parent keep a door?" to be answered. */
+  async function openMine() {
+    const asked = page.waitForResponse((response) => response.url().endsWith('/graphql') && (response.request().postData() ?? '').includes('MineDoorDuty'));
+    await open('pages/mine/index');
+    await asked;
+    await shown('.mine-link--learning').waitFor();
+  }
+
+  it('我的 offers 讲师工作台 to organizers, and to a parent once a lecturer asks them to keep a door', async () => {
+    await useSession(organizer);
+    await open('pages/mine/index');
+    await shown('.mine-link--review').waitFor();
+    await expect(textOf('.mine-link--lecturer .mine-link__label')).resolves.toBe('讲师工作台');
+
+    const volunteer = await signInAs(server.url, `e2e-volunteer-${RUN}`, 'PARENT');
+    await useSession(volunteer);
+    await openMine();
+    await expect(shown('.mine-link--lecturer').count()).resolves.toBe(0);
+
+    await api(lecturer, `mutation($lectureId: ID!, $userId: ID!) { assignCheckInStaff(lectureId: $lectureId, userId: $userId) { id } }`, {
+      lectureId,
+      userId: volunteer.userId,
+    });
+    await openMine();
+    await expect(textOf('.mine-link--lecturer .mine-link__label')).resolves.toBe('讲师工作台');
+    await expect(shown('.mine-link--review').count()).resolves.toBe(0);
+    await settled('.mine-link--lecturer');
+    await page.screenshot({ path: path.join(artifactsDir, 'h5-mine-door-staff.png'), fullPage: true });
+    await shown('.mine-link--lecturer').click();
+    await shown('.lecturer-card').filter({ hasText: LECTURE_TITLE }).waitFor();
+  });
+
+  /** The contrast of an element's text with the background behind it (WCAG's ratio). */
+  function contrastOf(selector: string): Promise<number> {
+    return page.evaluate((sel) => {
+      const element = Array.from(document.querySelectorAll<HTMLElement>(sel)).find((el) => el.offsetParent !== null)!;
+      const luminance = (css: string) => {
+        const [r, g, b] = css.match(/[\d.]+/g)!.slice(0, 3).map((part) => {
+          const v = Number(part) / 255;
+          return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+        });
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      let behind: HTMLElement | null = element;
+      let background = 'rgb(255, 255, 255)';
+      while (behind) {
+        const color = getComputedStyle(behind).backgroundColor;
+        if (color !== 'rgba(0, 0, 0, 0)' && color !== 'transparent') {
+          background = color;
+          break;
+        }
+        behind = behind.parentElement;
+      }
+      const [a, b] = [luminance(getComputedStyle(element).color), luminance(background)];
+      return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    }, selector);
+  }
+
+  it('a household rates a lecture with stars it can see, and its lecturer reads the topic in the parents’ words', async () => {
+    const db = mongoose.connection.db!;
+    const startsAt = new Date(Date.now() - 3 * 3600_000);
+    const endsAt = new Date(Date.now() - 3600_000);
+    const pastId = await insertLecture({
+      venueId: VENUE_ID,
+      venueType: 'COMMUNITY',
+      countyCode: COUNTY,
+      lecturerId: new Types.ObjectId(lecturer.lecturerId!),
+      startsAt,
+      endsAt,
+      title: '好好说话：和孩子的沟通课',
+    });
+    const household = await signInAs(server.url, `e2e-household-${RUN}`, 'PARENT');
+    await db.collection('bookings').insertOne({
+      lectureId: new Types.ObjectId(pastId),
+      userId: new Types.ObjectId(household.userId),
+      partySize: 2,
+      status: 'CHECKED_IN',
+      requestKey: `${household.userId}:feedback-e2e`,
+      activeKey: `${pastId}:${household.userId}`,
+      seatNumbers: [1, 2],
+      requestedAt: new Date(startsAt.getTime() - 86400_000),
+      lectureStartsAt: startsAt,
+      lectureEndsAt: endsAt,
+      confirmedAt: new Date(startsAt.getTime() - 86400_000),
+    });
+
+    await useSession(household);
+    await open(`pages/lecture/index?id=${pastId}`);
+    await shown('.feedback').waitFor();
+    // Stars not chosen yet are what invites the tap: they must be plainly visible (3:1 at least).
+    expect(await contrastOf('.feedback-star--1')).toBeGreaterThanOrEqual(3);
+    await shown('.feedback-star--4').click();
+    await expect(shown('.feedback-star--on').count()).resolves.toBe(4);
+    expect(await contrastOf('.feedback-star--4')).toBeGreaterThanOrEqual(3);
+    expect(await contrastOf('.feedback-star--5')).toBeGreaterThanOrEqual(3);
+    await settled('.feedback');
+    await page.screenshot({ path: path.join(artifactsDir, 'h5-feedback-stars.png'), fullPage: true });
+    await shown('.feedback-chip--grandparenting').click();
+    await expect(textOf('.feedback-chip--grandparenting')).resolves.toBe('隔代教育');
+    await shown('.feedback__submit').click();
+    await shown('.feedback--given').waitFor();
+
+    await useSession(lecturer);
+    await open(`packages/lecturer/lecture?id=${pastId}`);
+    await shown('.lecturer-feedback__chip').waitFor();
+    // The lecturer reads the topic as the parents were offered it.
+    await expect(shown('.lecturer-feedback__chip').allInnerTexts()).resolves.toEqual(['隔代教育 1']);
+  });
 
   it('a parent opening the review queue is told it is for staff', async () => {
     const parent = await signInAs(server.url, `e2e-parent-${RUN}`, 'PARENT');

@@ -232,6 +232,11 @@ export type LectureDetailQueryVariables = Exact<{
 
 export type LectureDetailQuery = { subscriptionTemplateIds: Array<string>, lecture: { id: string, title: string, startsAt: string, endsAt: string, status: LectureStatus, capacity: number, seatsLeft: number, maxPartySize: number, cancellationDeadline: string, tags: Array<string>, summary: string, venue: { id: string, name: string, address: string, type: VenueType, isPracticeBase: boolean, county: { code: string, name: string } }, lecturer: { id: string, name: string, title: string | null, bio: string | null }, myBooking: { id: string, status: BookingStatus, partySize: number, seatNumbers: Array<number>, waitlistPosition: number | null, requestedAt: string, cancelledAt: string | null } | null, messages: Array<{ id: string, text: string, sentAt: string }> } | null };
 
+export type MineDoorDutyQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MineDoorDutyQuery = { myLectures: Array<{ id: string }> };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -586,3 +591,10 @@ export const LectureDetailDocument = new TypedDocumentString(`
   requestedAt
   cancelledAt
 }`) as unknown as TypedDocumentString<LectureDetailQuery, LectureDetailQueryVariables>;
+export const MineDoorDutyDocument = new TypedDocumentString(`
+    query MineDoorDuty {
+  myLectures(when: UPCOMING) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<MineDoorDutyQuery, MineDoorDutyQueryVariables>;

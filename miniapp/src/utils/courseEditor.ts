@@ -105,6 +105,33 @@ export function moveChapter<T>(list: ReadonlyArray<T>, index: number, delta: -1 
   return next
 }
 
+/** The same strings in the same order. */
+function sameList(a: ReadonlyArray<string>, b: ReadonlyArray<string>): boolean {
+  return a.length === b.length && a.every((item, index) => item === b[index])
+}
+
+/**
+ * Whether the form holds changes not yet saved: compared with the course as loaded or last saved.
+ * A chapter's key and server id are bookkeeping (a save hands out ids), not something typed; the
+ * age groups are a set; chapters and tags keep their order (moving a chapter is a change).
+ */
+export function courseFormChanged(form: CourseForm, saved: CourseForm): boolean {
+  if (form.title !== saved.title || form.summary !== saved.summary || form.coverUrl !== saved.coverUrl) return true
+  if (!sameList(form.tags, saved.tags)) return true
+  if (form.ageGroups.length !== saved.ageGroups.length || form.ageGroups.some((group) => !saved.ageGroups.includes(group))) return true
+  if (form.chapters.length !== saved.chapters.length) return true
+  return form.chapters.some((chapter, index) => {
+    const before = saved.chapters[index]
+    return (
+      chapter.kind !== before.kind ||
+      chapter.title !== before.title ||
+      chapter.text !== before.text ||
+      chapter.mediaUrl !== before.mediaUrl ||
+      chapter.duration !== before.duration
+    )
+  })
+}
+
 /**
  * A tag added from the box: trimmed, at most 12 characters, not twice, at most eight. Returns the
  * new list, or a sentence saying why not.

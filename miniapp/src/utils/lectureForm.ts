@@ -260,6 +260,27 @@ export function lectureUpdateInput(
   return { input }
 }
 
+/**
+ * Whether the form holds changes not yet sent: compared with the lecture as loaded, or with the
+ * empty form a new proposal started from. As typed (a space added is a change); age groups are a set.
+ */
+export function lectureFormChanged(form: LectureFormState, start: LectureFormState): boolean {
+  return (
+    form.title !== start.title ||
+    form.summary !== start.summary ||
+    form.courseId !== start.courseId ||
+    form.countyCode !== start.countyCode ||
+    (form.venue?.id ?? null) !== (start.venue?.id ?? null) ||
+    form.date !== start.date ||
+    form.startTime !== start.startTime ||
+    form.endTime !== start.endTime ||
+    form.capacity !== start.capacity ||
+    form.maxPartySize !== start.maxPartySize ||
+    !sameGroups(form.audienceAgeGroups, start.audienceAgeGroups) ||
+    form.campaignTag !== start.campaignTag
+  )
+}
+
 /** Venues for the picker, each once, in the 五进 order and then by name. */
 export function sortVenues(venues: ReadonlyArray<LectureFormVenue>): LectureFormVenue[] {
   const byId = new Map<string, LectureFormVenue>()

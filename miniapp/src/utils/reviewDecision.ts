@@ -52,9 +52,30 @@ export function decisionFailure(error: unknown): DecisionFailure {
   }
 }
 
-/** The queue without the items decided on this phone (until the next load agrees). */
-export function withoutDecided<T extends { id: string }>(items: ReadonlyArray<T>, decided: ReadonlySet<string>): T[] {
-  return items.filter((item) => !decided.has(item.id))
+/** A queue item as far as "decided already?" goes: a course (its working revision) or a lecture (its proposal). */
+export interface QueueEntry {
+  id: string
+  revision?: number | null
+  proposalRevision?: number | null
+  workingRevision?: { revision: number } | null
+}
+
+/** The revision an item waits for review with: a lecture's proposal, else a course's working revision (its own when never published). */
+export function pendingRevision(item: QueueEntry): number {
+  return item.proposalRevision ?? item.workingRevision?.revision ?? item.revision ?? 0
+}
+
+/**
+ * What is remembered of a decision made here: the item AND the revision decided. A rejected item
+ * the lecturer fixes comes back as a new revision, and must show in the queue again.
+ */
+export function decisionKey(id: string, revision: number): string {
+  return `${id}:${revision}`
+}
+
+/** The queue without the revisions decided on this phone (until the next load agrees). */
+export function withoutDecided<T extends QueueEntry>(items: ReadonlyArray<T>, decided: ReadonlySet<string>): T[] {
+  return items.filter((item) => !decided.has(decisionKey(item.id, pendingRevision(item))))
 }
 
 /** Organizers (their county; none: the city) and admins review. */

@@ -2,6 +2,7 @@ import {
   addTag,
   courseDraftInput,
   courseFieldErrors,
+  courseFormChanged,
   courseFormOf,
   emptyCourseForm,
   moveChapter,
@@ -141,5 +142,30 @@ describe('editing the chapter list and tags', () => {
     ]);
     expect(new Set(form.chapters.map((c) => c.key)).size).toBe(2);
     expect(courseFormOf({ status: 'PUBLISHED', ...live, title: '旧名', workingRevision: null }).title).toBe('旧名');
+  });
+});
+
+describe('unsaved changes (WeChat asks before leaving the editor with them)', () => {
+  it('a fresh form, or one as saved, has none; a save handing out chapter ids adds none', () => {
+    expect(courseFormChanged(emptyCourseForm(), emptyCourseForm())).toBe(false);
+    const saved = formWithChapters();
+    expect(courseFormChanged(saved, saved)).toBe(false);
+    const withIds = { ...saved, chapters: saved.chapters.map((c, i) => ({ ...c, id: `server-${i}` })) };
+    expect(courseFormChanged(withIds, saved)).toBe(false);
+    expect(courseFormChanged({ ...saved, ageGroups: [...saved.ageGroups].reverse() }, saved)).toBe(false);
+  });
+
+  it('typing in any field, a new or removed chapter, or moving one is a change', () => {
+    const saved = formWithChapters();
+    expect(courseFormChanged({ ...saved, title: `${saved.title}！` }, saved)).toBe(true);
+    expect(courseFormChanged({ ...saved, coverUrl: 'https://img.example.cn/c.png' }, saved)).toBe(true);
+    expect(courseFormChanged({ ...saved, tags: [...saved.tags, '祖辈'] }, saved)).toBe(true);
+    expect(courseFormChanged({ ...saved, ageGroups: ['PRIMARY', 'PRESCHOOL'] }, saved)).toBe(true);
+    const [article, video] = saved.chapters;
+    expect(courseFormChanged({ ...saved, chapters: [{ ...article, text: `${article.text}\n\n第三段` }, video] }, saved)).toBe(true);
+    expect(courseFormChanged({ ...saved, chapters: [article, { ...video, duration: '12:31' }] }, saved)).toBe(true);
+    expect(courseFormChanged({ ...saved, chapters: [video, article] }, saved)).toBe(true);
+    expect(courseFormChanged({ ...saved, chapters: [article] }, saved)).toBe(true);
+    expect(courseFormChanged({ ...saved, chapters: [...saved.chapters, newChapter('AUDIO')] }, saved)).toBe(true);
   });
 });

@@ -5,6 +5,7 @@ import {
   emptyLectureForm,
   lectureFieldEditable,
   lectureFieldErrors,
+  lectureFormChanged,
   lectureFormOf,
   lectureProposalInput,
   lectureStatusLabel,
@@ -159,5 +160,34 @@ describe('lecture field errors and labels', () => {
   it('lists each venue once, villages first (the 五进 order), then by name', () => {
     const community = { ...VILLAGE, id: 'v3', name: '水南社区', type: 'COMMUNITY' as const };
     expect(sortVenues([SCHOOL, VILLAGE, community, SCHOOL, VILLAGE]).map((v) => v.id)).toEqual(['v1', 'v3', 'v2']);
+  });
+});
+
+describe('unsaved changes (WeChat asks before leaving the form with them)', () => {
+  const start: LectureFormState = { ...emptyLectureForm(new Date('2026-05-01T00:00:00Z')), countyCode: VILLAGE.county.code, venue: VILLAGE };
+
+  it('the form as it started has none; age groups picked in another order are the same', () => {
+    expect(lectureFormChanged(start, start)).toBe(false);
+    expect(lectureFormChanged({ ...start }, { ...start, venue: { ...VILLAGE } })).toBe(false);
+    const groups: LectureFormState = { ...start, audienceAgeGroups: ['PRESCHOOL', 'PRIMARY'] };
+    expect(lectureFormChanged({ ...groups, audienceAgeGroups: ['PRIMARY', 'PRESCHOOL'] }, groups)).toBe(false);
+  });
+
+  it('any field typed or picked is a change', () => {
+    const changes: Array<Partial<LectureFormState>> = [
+      { title: '周末亲子共读' },
+      { summary: '从一本绘本开始' },
+      { courseId: 'c1' },
+      { countyCode: '350702', venue: null },
+      { venue: SCHOOL },
+      { date: '2026-05-09' },
+      { startTime: '14:30' },
+      { endTime: '16:00' },
+      { capacity: '80' },
+      { maxPartySize: '3' },
+      { audienceAgeGroups: ['HIGH_SCHOOL'] },
+      { campaignTag: '暑假' },
+    ];
+    for (const change of changes) expect([change, lectureFormChanged({ ...start, ...change }, start)]).toEqual([change, true]);
   });
 });

@@ -1,5 +1,6 @@
 import { ApiError } from '../../../miniapp/src/services/errors';
-import { checkRejectionReason, decisionFailure, isReviewer, reviewVerdictLabel, withoutDecided } from '../../../miniapp/src/utils/reviewDecision';
+import { checkRejectionReason, decisionFailure, decisionKey, isReviewer, pendingRevision, reviewVerdictLabel, withoutDecided } from '../../../miniapp/src/utils/reviewDecision';
+import { navigateBackOr, type PageStack } from '../../../miniapp/src/utils/route';
 
 describe('review decisions', () => {
   it('needs a reason of 1 to 200 characters to send something back', () => {
@@ -23,6 +24,46 @@ describe('review decisions', () => {
     expect(reviewVerdictLabel('APPROVED')).toBe('通过');
     expect(reviewVerdictLabel('REJECTED')).toBe('退回');
     expect(['ORGANIZER', 'ADMIN', 'LECTURER', 'PARENT', undefined].map(isReviewer)).toEqual([true, true, false, false, false]);
-    expect(withoutDecided([{ id: 'a' }, { id: 'b' }], new Set(['a']))).toEqual([{ id: 'b' }]);
+  });
+
+  it('hides the revision decided here, and shows the item again once the lecturer resubmits it', () => {
+    const lectures = [
+      { id: 'a', proposalRevision: 1 },
+      { id: 'b', proposalRevision: 4 },
+    ];
+    const decided = new Set([decisionKey('a', 1)]);
+    expect(withoutDecided(lectures, decided)).toEqual([{ id: 'b', proposalRevision: 4 }]);
+    // Rejected here at revision 1, fixed and resubmitted: revision 2 is back in the queue.
+    expect(withoutDecided([{ id: 'a', proposalRevision: 2 }], decided)).toEqual([{ id: 'a', proposalRevision: 2 }]);
+  });
+
+  it('a course waits with its working revision; a never-published one may carry only its own', () => {
+    expect(pendingRevision({ id: 'c', revision: 1, workingRevision: { revision: 3 } })).toBe(3);
+    expect(pendingRevision({ id: 'c', revision: 2, workingRevision: null })).toBe(2);
+    expect(pendingRevision({ id: 'l', proposalRevision: 5 })).toBe(5);
+    const decided = new Set([decisionKey('c', 3)]);
+    expect(withoutDecided([{ id: 'c', revision: 1, workingRevision: { revision: 3 } }], decided)).toEqual([]);
+    expect(withoutDecided([{ id: 'c', revision: 1, workingRevision: { revision: 4 } }], decided)).toHaveLength(1);
+  });
+});
+
+describe('leaving a page', () => {
+  function stack(depth: number) {
+    const calls: string[] = [];
+    const pages: PageStack = {
+      getCurrentPages: () => Array.from({ length: depth }),
+      navigateBack: async () => void calls.push('back'),
+      redirectTo: async ({ url }) => void calls.push(`redirect ${url}`),
+    };
+    return { pages, calls };
+  }
+
+  it('goes back to the page that opened it, or, opened first (a shared link, a notice), to the list', () => {
+    const opened = stack(2);
+    navigateBackOr('/packages/organizer/index', opened.pages);
+    expect(opened.calls).toEqual(['back']);
+    const first = stack(1);
+    navigateBackOr('/packages/organizer/index', first.pages);
+    expect(first.calls).toEqual(['redirect /packages/organizer/index']);
   });
 });

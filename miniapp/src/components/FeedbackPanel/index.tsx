@@ -148,7 +148,7 @@ function Stars({ value, onChange, readOnly = false }: { value: number; onChange?
           className={`feedback-star feedback-star--${n}${n <= value ? ' feedback-star--on' : ''}`}
           onClick={readOnly ? undefined : () => onChange?.(n)}
         >
-          ★
+          {n <= value ? '★' : '☆'}
         </Text>
       ))}
       <Text className='feedback-stars__word'>{value ? ratingWord(value) : readOnly ? '' : '点星星打分'}</Text>

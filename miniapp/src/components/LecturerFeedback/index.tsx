@@ -1,19 +1,10 @@
 import { Text, View } from '@tarojs/components'
-import type { FeedbackTopic } from '../../gql/graphql'
 import type { LecturerLectureQuery } from '../../packages/lecturer/gql/graphql'
+import { topicLabel } from '../../utils/feedback'
 import { formatDate } from '../../utils/format'
 import './index.scss'
 
 export type FeedbackSummary = NonNullable<NonNullable<LecturerLectureQuery['lecture']>['feedbackSummary']>
-
-const TOPIC_LABELS: Record<FeedbackTopic, string> = {
-  COMMUNICATION: '亲子沟通',
-  GRANDPARENTING: '隔代教养',
-  STUDY_HABITS: '学习习惯',
-  MENTAL_HEALTH: '心理健康',
-  SAFETY: '安全教育',
-  SCREEN_TIME: '手机与屏幕时间',
-}
 
 function percent(part: number, total: number): string {
   return total > 0 ? `${Math.round((part / total) * 100)}%` : '—'
@@ -63,7 +54,7 @@ export default function LecturerFeedback({ summary }: { summary: FeedbackSummary
           <View className='lecturer-feedback__chips'>
             {summary.wantedTopics.map((t) => (
               <Text key={t.topic} className='lecturer-feedback__chip'>
-                {TOPIC_LABELS[t.topic] ?? t.topic} {t.count}
+                {topicLabel(t.topic)} {t.count}
               </Text>
             ))}
           </View>

@@ -15,6 +15,7 @@ import {
   addTag,
   courseDraftInput,
   courseFieldErrors,
+  courseFormChanged,
   courseFormOf,
   emptyCourseForm,
   hasErrors,
@@ -30,15 +31,15 @@ import {
   type CourseForm,
 } from '../../utils/courseEditor'
 import { AGE_GROUPS, ageGroupLabel, toggleAgeGroup } from '../../utils/profile'
-import { decodeRouteParam } from '../../utils/route'
+import { decodeRouteParam, navigateBackOr } from '../../utils/route'
+import { useLeaveWarning } from './leave-warning'
 import './course-edit.scss'
 
 const COURSES_PAGE = '/packages/lecturer/courses'
 const FIX_FIELDS = '有几项需要改一下，请看红字提示。'
 
 function backToList() {
-  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
-  else void Taro.redirectTo({ url: COURSES_PAGE })
+  navigateBackOr(COURSES_PAGE, Taro)
 }
 
 export default function CourseEditPage() {
@@ -96,7 +97,9 @@ function CourseLoader({ id }: { id: string | null }) {
 
 function CourseEditor({ loaded }: { loaded: CourseEditorCourseFragment | null }) {
   const [course, setCourse] = useState<CourseEditorStateFragment | null>(loaded)
-  const [form, setForm] = useState<CourseForm>(() => (loaded ? courseFormOf(loaded) : emptyCourseForm()))
+  // The course as loaded or last saved: what "unsaved changes" are measured against.
+  const [saved, setSaved] = useState<CourseForm>(() => (loaded ? courseFormOf(loaded) : emptyCourseForm()))
+  const [form, setForm] = useState<CourseForm>(saved)
   const [errors, setErrors] = useState<CourseErrors>(NO_ERRORS)
   const [failure, setFailure] = useState<string | null>(null)
   const [tagText, setTagText] = useState('')
@@ -116,6 +119,7 @@ function CourseEditor({ loaded }: { loaded: CourseEditorCourseFragment | null })
   const inReview = course ? (working ?? course).status === 'IN_REVIEW' : false
   const archived = course?.status === 'ARCHIVED'
   const locked = inReview || archived
+  useLeaveWarning(!locked && courseFormChanged(form, saved))
 
   // A field the lecturer changes is no longer wrong as far as we know: its message goes.
   const update = (patch: Partial<CourseForm>, field?: CourseField) => {
@@ -184,14 +188,16 @@ function CourseEditor({ loaded }: { loaded: CourseEditorCourseFragment | null })
       return
     }
     const sent = form.chapters.map(({ key, kind }) => ({ key, kind }))
+    const sentForm = form // saved, this is the new "no unsaved changes"
     busyNow.current = true
     setBusy(submit ? 'submit' : 'save')
     setFailure(null)
     setErrors(NO_ERRORS)
-    let saved = false
+    let draftSaved = false
     try {
       const { saveCourseDraft } = await request(CourseEditorSaveDocument, { input: built.input })
-      saved = true
+      draftSaved = true
+      setSaved(sentForm)
       setCourse(saveCourseDraft)
       const chapters = (saveCourseDraft.workingRevision ?? saveCourseDraft).chapters
       // The answer lists the chapters in the order sent: new chapters get their ids by position.
@@ -209,11 +215,11 @@ function CourseEditor({ loaded }: { loaded: CourseEditorCourseFragment | null })
       setTimeout(backToList, 800)
     } catch (error) {
       const mapped = isApiError(error) && error.code === 'BAD_USER_INPUT' ? courseFieldErrors(error.errors, sent) : NO_ERRORS
-      const prefix = saved ? '草稿已保存，但还不能提交审核。' : ''
+      const prefix = draftSaved ? '草稿已保存，但还不能提交审核。' : ''
       if (hasErrors(mapped)) {
         setErrors(mapped)
         setFailure(prefix + FIX_FIELDS)
-      } else if (saved && isApiError(error) && error.code === 'BAD_USER_INPUT') {
+      } else if (draftSaved && isApiError(error) && error.code === 'BAD_USER_INPUT') {
         setFailure(`${prefix}请检查：每一章都要有标题；图文要有正文；视频、音频要有地址和时长。`)
       } else {
         setFailure(prefix + messageOf(error))

@@ -17,6 +17,7 @@ import {
   emptyLectureForm,
   lectureFieldEditable,
   lectureFieldErrors,
+  lectureFormChanged,
   lectureFormOf,
   lectureProposalInput,
   lectureStatusLabel,
@@ -29,7 +30,8 @@ import {
   type LectureFormVenue,
 } from '../../utils/lectureForm'
 import { AGE_GROUPS, ageGroupLabel, toggleAgeGroup } from '../../utils/profile'
-import { decodeRouteParam } from '../../utils/route'
+import { decodeRouteParam, navigateBackOr } from '../../utils/route'
+import { useLeaveWarning } from './leave-warning'
 import './lecture-edit.scss'
 
 type Lecture = NonNullable<LectureFormLectureQuery['lecture']>
@@ -38,8 +40,7 @@ const LECTURER_HOME = '/packages/lecturer/index'
 const FIX_FIELDS = '有几项需要改一下，请看红字提示。'
 
 function leave() {
-  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
-  else void Taro.redirectTo({ url: LECTURER_HOME })
+  navigateBackOr(LECTURER_HOME, Taro)
 }
 
 export default function LectureEditPage() {
@@ -149,16 +150,22 @@ function venueLabel(venue: LectureFormVenue): string {
 function LectureForm({ lecture }: { lecture: Lecture | null }) {
   const status: LectureStatus | null = lecture?.status ?? null
   const original = useMemo(() => (lecture ? lectureFormOf(lecture) : null), [lecture])
-  const [form, setForm] = useState<LectureFormState>(() => original ?? emptyLectureForm())
+  // What the form started from (the lecture as loaded, or a new proposal's defaults): unsaved changes are measured against it.
+  const [start] = useState<LectureFormState>(() => original ?? emptyLectureForm())
+  const [form, setForm] = useState<LectureFormState>(start)
   const [errors, setErrors] = useState<LectureErrors>({})
   const [failure, setFailure] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
+  // Sent: the page is on its way back. The button stays away (and savingNow stays set) so a second
+  // tap during the toast cannot propose the same lecture twice.
+  const [sent, setSent] = useState<string | null>(null)
   const savingNow = useRef(false)
   const counties = useCounties()
   const courses = useOwnPublishedCourses()
   const venues = useCountyVenues(form.countyCode, original?.venue ?? null)
   const editable = (field: LectureField) => lectureFieldEditable(status, field)
   const cancelled = status === 'CANCELLED'
+  useLeaveWarning(!sent && !cancelled && lectureFormChanged(form, start))
 
   const update = (patch: Partial<LectureFormState>, ...fields: LectureField[]) => {
     setForm((current) => ({ ...current, ...patch }))
@@ -188,6 +195,7 @@ function LectureForm({ lecture }: { lecture: Lecture | null }) {
     setSaving(true)
     setFailure(null)
     setErrors({})
+    let done = false
     try {
       let title = '已提交审核'
       if (lecture) {
@@ -197,6 +205,8 @@ function LectureForm({ lecture }: { lecture: Lecture | null }) {
         // Without a lecture there is no original: `built` is a whole proposal.
         await request(LectureFormProposeDocument, { input: built.input as LectureProposalInput })
       }
+      done = true
+      setSent(title)
       void Taro.showToast({ title, icon: 'success' })
       setTimeout(leave, 800)
     } catch (error) {
@@ -210,8 +220,10 @@ function LectureForm({ lecture }: { lecture: Lecture | null }) {
         setFailure(messageOf(error))
       }
     } finally {
-      savingNow.current = false
-      setSaving(false)
+      if (!done) {
+        savingNow.current = false
+        setSaving(false)
+      }
     }
   }
 
@@ -456,7 +468,11 @@ function LectureForm({ lecture }: { lecture: Lecture | null }) {
         />
       </CourseFormField>
 
-      {!cancelled && (
+      {sent ? (
+        <View className='form-actions'>
+          <Text className='form-note lecture-edit__sent'>{sent}，正在返回…</Text>
+        </View>
+      ) : !cancelled && (
         <View className='form-actions'>
           {failure && <Text className='form-failure lecture-edit__failure'>{failure}</Text>}
           <View

@@ -59,7 +59,7 @@ function QueueView({ token, countyCode }: { token: string; countyCode: string | 
     void load()
   }, [load, token])
 
-  // Back from a decision: the item is gone at once (decidedHere), and the reload confirms it.
+  // Back from a decision: the revision decided is gone at once (decidedHere), and the reload confirms it.
   const shownBefore = useRef(false)
   const [, rerender] = useState(0)
   useDidShow(() => {

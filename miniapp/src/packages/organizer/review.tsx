@@ -12,8 +12,8 @@ import { chapterKindLabel, courseState, durationLabel } from '../../utils/course
 import { formatDate, formatTime, formatTimeRange, venueTypeLabel } from '../../utils/format'
 import { lectureStatusLabel } from '../../utils/lectureForm'
 import { ageGroupLabel } from '../../utils/profile'
-import { checkRejectionReason, decisionFailure, isReviewer, MAX_REJECTION_REASON, reviewVerdictLabel } from '../../utils/reviewDecision'
-import { decodeRouteParam } from '../../utils/route'
+import { checkRejectionReason, decisionFailure, decisionKey, isReviewer, MAX_REJECTION_REASON, reviewVerdictLabel } from '../../utils/reviewDecision'
+import { decodeRouteParam, navigateBackOr } from '../../utils/route'
 import { decidedHere } from './decided'
 import './review.scss'
 
@@ -24,8 +24,7 @@ type Kind = 'course' | 'lecture'
 const QUEUE_PAGE = '/packages/organizer/index'
 
 function backToQueue() {
-  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack()
-  else void Taro.redirectTo({ url: QUEUE_PAGE })
+  navigateBackOr(QUEUE_PAGE, Taro)
 }
 
 export default function ReviewPage() {
@@ -272,7 +271,11 @@ function Decision({ kind, id, revision, pending }: { kind: Kind; id: string; rev
   const [problem, setProblem] = useState<string | null>(null)
   const [busy, setBusy] = useState<'approve' | 'reject' | null>(null)
   const [settled, setSettled] = useState<string | null>(null)
-  const busyNow = useRef(false)
+  // Decided here: the buttons stay away until the page has gone back, so a second tap during the
+  // "已通过" toast cannot send the decision again (and be told someone else had decided it).
+  const [done, setDone] = useState<string | null>(null)
+  const busyNow = useRef(false) // a double tap comes before the re-render that shows 正在提交
+  const asking = useRef(false) // one confirmation at a time
 
   if (!pending) {
     return (
@@ -281,6 +284,14 @@ function Decision({ kind, id, revision, pending }: { kind: Kind; id: string; rev
         <View className='big-button review-decided__back' hoverClass='big-button--hover' onClick={backToQueue}>
           回到审核列表
         </View>
+      </View>
+    )
+  }
+  if (done) {
+    // No button here: the page goes back by itself, and a second tap must not send it back twice.
+    return (
+      <View className='review-decided review-decided--done'>
+        <Text className='review-decided__text'>{done}</Text>
       </View>
     )
   }
@@ -300,6 +311,7 @@ function Decision({ kind, id, revision, pending }: { kind: Kind; id: string; rev
     busyNow.current = true
     setBusy(verdict)
     setProblem(null)
+    let decided = false
     try {
       if (kind === 'course') {
         if (verdict === 'approve') await request(ReviewApproveCourseDocument, { id, revision })
@@ -309,31 +321,40 @@ function Decision({ kind, id, revision, pending }: { kind: Kind; id: string; rev
       } else {
         await request(ReviewRejectLectureDocument, { id, reason: rejectionReason!, revision })
       }
-      decidedHere.add(id)
+      decided = true
+      decidedHere.add(decisionKey(id, revision))
+      setDone(verdict === 'approve' ? '已通过，正在回到审核列表…' : '已退回给讲师，正在回到审核列表…')
       void Taro.showToast({ title: verdict === 'approve' ? '已通过' : '已退回', icon: 'success' })
       setTimeout(backToQueue, 800)
     } catch (error) {
       const failure = decisionFailure(error)
       if (failure.settled) {
-        decidedHere.add(id)
+        // This revision is no longer waiting (a newer one, if the lecturer changed it, still shows).
+        decidedHere.add(decisionKey(id, revision))
         setSettled(failure.message)
       } else {
         setProblem(failure.message)
       }
     } finally {
-      busyNow.current = false
-      setBusy(null)
+      // After a decision the page stays busy until it leaves (see `done`).
+      if (!decided) {
+        busyNow.current = false
+        setBusy(null)
+      }
     }
   }
 
   const approve = () => {
-    if (busyNow.current) return
+    if (busyNow.current || asking.current) return
+    asking.current = true
     const what = kind === 'course' ? '课程通过后，家长就能看到并学习。' : '讲座通过后就会发布，家长可以预约。'
-    void Taro.showModal({ title: '确认通过？', content: what, confirmText: '通过', cancelText: '再看看', confirmColor: '#1d6b34' }).then(
-      ({ confirm }) => {
+    void Taro.showModal({ title: '确认通过？', content: what, confirmText: '通过', cancelText: '再看看', confirmColor: '#1d6b34' })
+      .then(({ confirm }) => {
         if (confirm) void decide('approve')
-      },
-    )
+      })
+      .finally(() => {
+        asking.current = false
+      })
   }
 
   const reject = () => {

@@ -1,7 +1,7 @@
-import { useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useReachBottom } from '@tarojs/taro'
-import type { BookingTime } from '../../gql/graphql'
+import { MineDoorDutyDocument, type BookingTime } from '../../gql/graphql'
 import BookingBadge from '../../components/BookingBadge'
 import PageRoot from '../../components/PageRoot'
 import SignInPanel from '../../components/SignInPanel'
@@ -12,6 +12,7 @@ import { useNow } from '../../hooks/useNow'
 import { useLargeText, useSession } from '../../hooks/useStore'
 import { PROFILE_PAGE, refreshUser, SIGNS_IN_WITH_WECHAT, signOut } from '../../services/auth'
 import { openTicket } from '../../services/booking'
+import { request } from '../../services/graphql'
 import { setLargeText } from '../../services/preferences'
 import type { SessionUser } from '../../services/session'
 import { hasTicket } from '../../utils/booking'
@@ -53,9 +54,37 @@ export default function MinePage() {
   )
 }
 
+/**
+ * Whether a lecturer asked this parent to keep the door of a coming lecture (any account may be
+ * door staff). Asked of parents only: the other roles see 讲师工作台 anyway. A failed answer keeps
+ * what was known; the link is a convenience, the page itself is open to anyone signed in.
+ */
+function useKeepsADoor(role: SessionUser['role'], token: string): [boolean, () => Promise<void>] {
+  const [keeps, setKeeps] = useState(false)
+  const latest = useRef(0)
+  const check = useCallback(async () => {
+    const call = ++latest.current
+    if (role !== 'PARENT' || !token) {
+      setKeeps(false)
+      return
+    }
+    try {
+      const { myLectures } = await request(MineDoorDutyDocument)
+      if (call === latest.current) setKeeps(myLectures.length > 0)
+    } catch {
+      // keep what was known
+    }
+  }, [role, token])
+  useEffect(() => {
+    void check()
+  }, [check])
+  return [keeps, check]
+}
+
 function SignedIn({ user, token }: { user: SessionUser; token: string }) {
   const [when, setWhen] = useState<BookingTime>('UPCOMING')
   const bookings = useMyBookings(when, token)
+  const [keepsADoor, recheckDoor] = useKeepsADoor(user.role, token)
   const counties = useCounties()
   const now = useNow()
 
@@ -69,6 +98,7 @@ function SignedIn({ user, token }: { user: SessionUser; token: string }) {
   useDidShow(() => {
     if (shownBefore.current) {
       void bookings.reload(true)
+      void recheckDoor()
       void refreshUser().catch(() => undefined)
     }
     shownBefore.current = true
@@ -97,7 +127,7 @@ function SignedIn({ user, token }: { user: SessionUser; token: string }) {
         </View>
       )}
 
-      <LearningLinks role={user.role} />
+      <LearningLinks role={user.role} keepsADoor={keepsADoor} />
       <LargeTextSetting />
 
       <View className='mine-bookings'>
@@ -182,13 +212,20 @@ interface LinkRow {
   url: string
 }
 
-/** 我的学习 and 结业证书 for everyone; the lecturer's and the organizers' areas by role. */
-function LearningLinks({ role }: { role: SessionUser['role'] | null }) {
+/**
+ * 我的学习 and 结业证书 for everyone. 讲师工作台 for lecturers, for organizers and admins (they may
+ * check households in at any door in their scope), and for a parent a lecturer asked to keep a
+ * door; 内容审核 for organizers and admins.
+ */
+function LearningLinks({ role, keepsADoor = false }: { role: SessionUser['role'] | null; keepsADoor?: boolean }) {
   const rows: LinkRow[] = [
     { key: 'learning', label: '我的学习', hint: '家庭教育课程', url: '/packages/learning/index' },
     { key: 'certificates', label: '结业证书', hint: '学完课程领取', url: '/packages/learning/certificate' },
   ]
   if (role === 'LECTURER') rows.push({ key: 'lecturer', label: '讲师工作台', hint: '课程、讲座、签到', url: '/packages/lecturer/index' })
+  else if (role === 'ORGANIZER' || role === 'ADMIN' || (role === 'PARENT' && keepsADoor)) {
+    rows.push({ key: 'lecturer', label: '讲师工作台', hint: '讲座入场签到', url: '/packages/lecturer/index' })
+  }
   if (role === 'ORGANIZER' || role === 'ADMIN') rows.push({ key: 'review', label: '内容审核', hint: '课程和讲座', url: '/packages/organizer/index' })
   return (
     <View className='mine-links'>

@@ -63,7 +63,7 @@ export type ReviewChapterFieldsFragment = { id: string, kind: ChapterKind, title
 export type ReviewQueueItemsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ReviewQueueItemsQuery = { reviewQueue: { courses: Array<{ id: string, status: CourseStatus, title: string, lecturer: { id: string, name: string }, workingRevision: { revision: number, status: CourseStatus, title: string, submittedAt: string | null } | null }>, lectures: Array<{ id: string, title: string, startsAt: string, endsAt: string, lecturer: { id: string, name: string }, venue: { id: string, name: string, type: VenueType, county: { code: string, name: string } } }> } };
+export type ReviewQueueItemsQuery = { reviewQueue: { courses: Array<{ id: string, status: CourseStatus, title: string, revision: number, lecturer: { id: string, name: string }, workingRevision: { revision: number, status: CourseStatus, title: string, submittedAt: string | null } | null }>, lectures: Array<{ id: string, proposalRevision: number, title: string, startsAt: string, endsAt: string, lecturer: { id: string, name: string }, venue: { id: string, name: string, type: VenueType, county: { code: string, name: string } } }> } };
 
 export type ReviewCourseDetailQueryVariables = Exact<{
   id: string;
@@ -159,6 +159,7 @@ export const ReviewQueueItemsDocument = new TypedDocumentString(`
       id
       status
       title
+      revision
       lecturer {
         id
         name
@@ -172,6 +173,7 @@ export const ReviewQueueItemsDocument = new TypedDocumentString(`
     }
     lectures {
       id
+      proposalRevision
       title
       startsAt
       endsAt
