@@ -234,9 +234,9 @@ describe('booking in the H5 build', () => {
 
   it('我的 lists the booking as cancelled under 即将参加, linking to its ticket', async () => {
     await open('pages/mine/index');
+    // 我的 shows what it had while it asks again (a quiet reload): wait for the fresh answer.
     const item = shown('.booking-item').first();
-    await item.waitFor();
-    await expect(item.locator('.booking-status').innerText()).resolves.toBe('已取消');
+    await item.locator('.booking-status').filter({ hasText: '已取消' }).waitFor();
     await expect(textOf('.booking-segment--active')).resolves.toBe('即将参加');
     await settled('.mine-profile');
     await page.screenshot({ path: path.join(artifactsDir, 'h5-mine.png'), fullPage: true });
