@@ -1,5 +1,6 @@
 import type { PropsWithChildren } from 'react'
-import { useLaunch } from '@tarojs/taro'
+import { useDidShow, useLaunch } from '@tarojs/taro'
+import { syncIfPending } from './components/CheckInSyncBar/device-queue'
 import { startSession } from './services/auth'
 import './app.scss'
 
@@ -8,6 +9,9 @@ function App({ children }: PropsWithChildren) {
   useLaunch((options) => {
     startSession(options?.path)
   })
+  // Door scans kept offline go out when the app is opened or comes back to the front with signal,
+  // not only from a door screen. Does nothing unless this account has scans waiting.
+  useDidShow(() => syncIfPending())
   return children
 }
 

@@ -7,7 +7,7 @@
 import http from 'node:http';
 import path from 'node:path';
 
-export const weappDist = path.resolve(__dirname, '../../miniapp/dist/weapp');
+export const weappDist = process.env.TEST_WEAPP_DIR ?? path.resolve(__dirname, '../../miniapp/dist/weapp');
 
 export interface WeappHarness {
   /** Every `wx.navigateTo` the pages made, in order. */

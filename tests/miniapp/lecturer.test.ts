@@ -3,6 +3,8 @@
  * real server process: a WeChat user made a lecturer opens 讲师工作台 and the door of a lecture,
  * and the camera — WeChat's scanCode, here handing over the ticket's QR text as a phone's camera
  * would — checks a household in; a second scan of the same ticket says when, and counts nothing.
+ * Scans kept while the network was down go out when the app comes back to the front, or when
+ * 讲师工作台 opens, without the door screen; a double tap opens one confirmation, not two.
  */
 import { postJson } from '../helpers/http';
 import { startFakeWechat, type FakeWechat } from '../helpers/fake-wechat';
@@ -18,6 +20,7 @@ describe("a lecturer's door in the compiled weapp", () => {
   let server: ServerProcess;
   let weapp: WeappHarness;
   const scans: string[] = [];
+  const modals: string[] = [];
   let cameraSees = '';
 
   beforeAll(async () => {
@@ -38,6 +41,11 @@ describe("a lecturer's door in the compiled weapp", () => {
     wx.setKeepScreenOn = (options: any) => setTimeout(() => options.success?.({ errMsg: 'setKeepScreenOn:ok' }), 0);
     wx.vibrateShort = (options: any) => setTimeout(() => options.success?.({ errMsg: 'vibrateShort:ok' }), 0);
     wx.vibrateLong = (options: any) => setTimeout(() => options.success?.({ errMsg: 'vibrateLong:ok' }), 0);
+    // The lecturer confirms every dialog, after a moment (a person reading it).
+    wx.showModal = (options: any) => {
+      modals.push(options.content);
+      setTimeout(() => options.success?.({ errMsg: 'showModal:ok', confirm: true, cancel: false }), 20);
+    };
   });
   afterAll(async () => {
     await server?.stop();
@@ -110,5 +118,103 @@ describe("a lecturer's door in the compiled weapp", () => {
     await waitFor(() => texts(door, '.checkin-result__message').some((t) => /已于 \d\d:\d\d 签到/.test(t)) || texts(door, '.checkin-result__title').some((t) => /已于/.test(t)), 'already checked in');
     const roster = await graphql(`query($id: ID!) { lectureRoster(lectureId: $id) { checkedInHouseholds peoplePresent } }`, { id: lecture.id }, appToken());
     expect(roster.lectureRoster).toEqual({ checkedInHouseholds: 1, peoplePresent: 2 });
+  });
+
+  /** A household books `partySize` seats of `lectureId` and hands over its ticket's QR text. */
+  async function bookedTicket(openId: string, lectureId: string, partySize: number): Promise<string> {
+    const parent = await devToken(openId, 'PARENT');
+    const booked = await graphql(`mutation($i: BookLectureInput!) { bookLecture(input: $i) { id } }`, { i: { lectureId, partySize, idempotencyKey: `${openId}-1` } }, parent);
+    return (await graphql(`query($id: ID!) { booking(id: $id) { ticket { code } } }`, { id: booked.bookLecture.id }, parent)).booking.ticket.code;
+  }
+  const checkedIn = async () =>
+    (await graphql(`query($id: ID!) { lectureRoster(lectureId: $id) { checkedInHouseholds peoplePresent walkIns { partySize } } }`, { id: lecture.id }, appToken())).lectureRoster;
+
+  /** Scans `ticket` at the door with the network down: it stays on the phone, 待同步. */
+  async function scanOffline(ticket: string) {
+    const door = await weapp.openPage('packages/lecturer/checkin', { id: lecture.id });
+    await waitFor(() => texts(door, '.checkin-head__title')[0] === '村里的家长课', 'the door screen');
+    const wx = (global as any).wx;
+    const online = wx.request;
+    wx.request = (options: any) => {
+      setTimeout(() => {
+        options.fail?.({ errMsg: 'request:fail network down' });
+        options.complete?.();
+      }, 0);
+      return { abort: () => undefined };
+    };
+    try {
+      cameraSees = ticket;
+      tap(door, '.checkin__scan');
+      await waitFor(() => texts(door, '.checkin-result--pending .checkin-result__title')[0] === '已记下，待同步', 'kept on the phone');
+      await waitFor(() => texts(door, '.checkin-sync__count')[0] === '待同步 1 条', 'one scan waiting');
+    } finally {
+      wx.request = online; // the signal is back; nothing tells the app so
+    }
+  }
+
+  it('a scan kept while the network was down goes out when the app comes back to the front', async () => {
+    const before = await checkedIn();
+    await scanOffline(await bookedTicket('weapp-door-grandpa', lecture.id, 1));
+    expect((await checkedIn()).checkedInHouseholds).toBe(before.checkedInHouseholds);
+    const sent = weapp.operations.filter((name) => name === 'CheckInSync').length;
+
+    (global as any).getApp().onShow({ path: 'pages/index/index', query: {}, scene: 1001 });
+    await waitFor(async () => (await checkedIn()).checkedInHouseholds === before.checkedInHouseholds + 1, 'the scan sent when the app showed');
+    const pendingOnPhone = () => (global as any).wx.getStorageSync('fel.checkinQueue').filter((e: any) => e.state === 'pending');
+    await waitFor(() => pendingOnPhone().length === 0, 'the answer kept on the phone');
+    expect(weapp.operations.filter((name) => name === 'CheckInSync').length).toBe(sent + 1);
+
+    // Shown again with nothing waiting: nothing is sent.
+    (global as any).getApp().onShow({ path: 'pages/index/index', query: {}, scene: 1001 });
+    await waitFor(async () => (await checkedIn()).checkedInHouseholds === before.checkedInHouseholds + 1, 'still the same count');
+    expect(weapp.operations.filter((name) => name === 'CheckInSync').length).toBe(sent + 1);
+  });
+
+  it('a scan kept while the network was down goes out when 讲师工作台 opens', async () => {
+    const before = await checkedIn();
+    await scanOffline(await bookedTicket('weapp-door-aunt', lecture.id, 1));
+    const home = await weapp.openPage('packages/lecturer/index');
+    await waitFor(async () => (await checkedIn()).checkedInHouseholds === before.checkedInHouseholds + 1, 'the scan sent when 讲师工作台 showed');
+    await waitFor(() => home.querySelectorAll('.checkin-sync').length === 0, 'nothing left waiting on 讲师工作台');
+  });
+
+  it('a double tap on 登记现场来宾 asks once and records one walk-in', async () => {
+    const before = await checkedIn();
+    const door = await weapp.openPage('packages/lecturer/checkin', { id: lecture.id });
+    await waitFor(() => texts(door, '.checkin-head__title')[0] === '村里的家长课', 'the door screen');
+    modals.length = 0;
+    tap(door, '.checkin-walkin__submit');
+    tap(door, '.checkin-walkin__submit');
+    await waitFor(() => texts(door, '.checkin-result--done .checkin-result__title')[0] === '已登记现场来宾', 'the walk-in recorded');
+    await waitFor(async () => (await checkedIn()).walkIns.length > before.walkIns.length, 'the walk-in on the server');
+    expect(modals).toEqual(['没有预约的现场来宾 1 人，确定登记吗？']);
+    expect((await checkedIn()).walkIns).toHaveLength(before.walkIns.length + 1);
+  });
+
+  it('a double tap on 确定取消讲座 asks once and cancels once, without an error afterwards', async () => {
+    const admin = await devToken('weapp-admin', 'ADMIN');
+    const { venues } = await graphql(`query($c: ID) { venues(countyCode: $c, type: VILLAGE) { id } }`, { c: COUNTY });
+    const startsAt = new Date(Date.now() + 7 * 24 * 3600 * 1000);
+    const { proposeLecture: other } = await graphql(
+      `mutation($i: LectureProposalInput!) { proposeLecture(input: $i) { id } }`,
+      { i: { title: '下周的家长课', summary: '讲给爸爸妈妈听。', venueId: venues[0].id, startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 90 * 60 * 1000).toISOString(), capacity: 30 } },
+      appToken(),
+    );
+    await graphql(`mutation($id: ID!) { approveLecture(id: $id) { status } }`, { id: other.id }, admin);
+
+    const page = await weapp.openPage('packages/lecturer/lecture', { id: other.id });
+    await waitFor(() => page.querySelector('.lecture-manage__cancel-link'), 'the 取消讲座 link');
+    tap(page, '.lecture-manage__cancel-link');
+    await waitFor(() => page.querySelector('.lecture-cancel__input'), 'the reason box');
+    page.querySelector('.lecture-cancel__input').dispatchEvent('input', { detail: { value: '场地临时有变' } });
+    const cancels = () => weapp.operations.filter((name) => name === 'LecturerCancelLecture').length;
+    modals.length = 0;
+    tap(page, '.lecture-cancel__confirm');
+    tap(page, '.lecture-cancel__confirm');
+    await waitFor(() => texts(page, '.lecture-manage__hero .lecturer-status')[0] === '已取消', 'the lecture shown cancelled');
+    expect(modals).toHaveLength(1);
+    expect(cancels()).toBe(1);
+    expect(texts(page, '.lecture-cancel__error')).toEqual([]);
+    expect((await graphql(`query($id: ID!) { lecture(id: $id) { status } }`, { id: other.id })).lecture.status).toBe('CANCELLED');
   });
 });

@@ -6,10 +6,35 @@
 //
 // Pure: no Taro import. Storage, the request and the clock come in through `CheckInQueueDeps`, so
 // unit tests run it in Node (see tests/miniapp/unit/checkin-queue.test.ts).
-import type { CheckInOutcome, CheckInSyncMutation, OfflineScanInput } from '../packages/lecturer/gql/graphql'
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core'
+import type { CheckInOutcome, CheckInSyncMutation, CheckInSyncMutationVariables, OfflineScanInput } from '../packages/lecturer/gql/graphql'
 import { createStore, type Store } from './store'
 
 export type CheckInResult = CheckInSyncMutation['syncCheckIns'][number]
+
+/**
+ * The syncCheckIns mutation exactly as the generated CheckInSyncDocument sends it
+ * (packages/lecturer/operations/checkin.graphql), written out here because the app sends the
+ * queue when it shows: importing the generated module would put every lecturer query string into
+ * the main package. tests/miniapp/unit/checkin-queue.test.ts keeps the two the same.
+ */
+export const CHECK_IN_SYNC: DocumentTypeDecoration<CheckInSyncMutation, CheckInSyncMutationVariables> & { toString(): string } = {
+  toString: () => `
+    mutation CheckInSync($scans: [OfflineScanInput!]!) {
+  syncCheckIns(scans: $scans) {
+    clientScanId
+    outcome
+    message
+    errorCode
+    bookingId
+    householdName
+    partySize
+    partyPresent
+    checkedInAt
+  }
+}
+    `,
+}
 
 /** pending: not yet answered by the server; done: checked in (or walk-in recorded) now;
  *  already: the server says it was checked in before; refused: the server said no (with why). */
@@ -62,53 +87,6 @@ export const SYNC_BATCH_SIZE = 100
 const KEEP_SETTLED = 100
 /** Answered scans older than this are dropped however few there are. */
 const KEEP_SETTLED_MS = 3 * 24 * 3600 * 1000
-
-// ------------------------------------------------------------------ ticket codes
-
-/** Crockford's base32, as the server writes short codes: no I, L, O or U. */
-const SHORT_CODE_ALPHABET = /^[0-9A-HJKMNP-TV-Z]{8}$/
-
-export type ParsedCode = { ok: true; code: string } | { ok: false; message: string }
-
-export const SHORT_CODE_HINT = '入场码是 8 位字母和数字，例如 K7Q2-9XMA'
-
-/**
- * What was typed, pasted or scanned, as the server wants it: a short code as `K7Q2-9XMA` (lower
- * case, spaces and a missing or misplaced dash accepted; O read as 0, I and L as 1, as Crockford's
- * alphabet intends), or a QR code's text untouched (it is signed: one changed letter breaks it).
- */
-export function parseTicketCode(input: string): ParsedCode {
-  const text = (input ?? '').trim()
-  if (!text) return { ok: false, message: '请输入入场码' }
-  // A QR ticket is a signed token (a JWS: three dot-separated parts), sent exactly as scanned.
-  if (isQrText(text)) return { ok: true, code: text }
-  const compact = text
-    .toUpperCase()
-    .replace(/[\s\-－—_·.]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1')
-  if (!SHORT_CODE_ALPHABET.test(compact)) return { ok: false, message: SHORT_CODE_HINT }
-  return { ok: true, code: `${compact.slice(0, 4)}-${compact.slice(4)}` }
-}
-
-/** The server reads three dot-separated parts as a QR ticket, anything else as a short code. */
-function isQrText(text: string): boolean {
-  return text.split('.').length === 3
-}
-
-/** A short code as typed so far, shown back in the box: upper case with the dash in place. */
-export function formatTypedCode(input: string): string {
-  const text = input ?? ''
-  if (text.includes('.')) return text
-  const compact = text.toUpperCase().replace(/[\s\-－—_·]/g, '').slice(0, 8)
-  return compact.length > 4 ? `${compact.slice(0, 4)}-${compact.slice(4)}` : compact
-}
-
-/** A phone's last four digits, or null when `input` is not four digits. */
-export function parsePhoneTail(input: string): string | null {
-  const digits = (input ?? '').replace(/\s/g, '')
-  return /^\d{4}$/.test(digits) ? digits : null
-}
 
 // ------------------------------------------------------------------ the queue, as pure functions
 
@@ -233,23 +211,32 @@ export function dismissScan(entries: ReadonlyArray<QueuedScan>, clientScanId: st
   return entries.filter((entry) => entry.clientScanId !== clientScanId || entry.state === 'pending')
 }
 
+/** How long ago (ms) the entry was answered, or scanned if never answered. */
+function ageOf(entry: QueuedScan, now: Date): number {
+  return now.getTime() - Date.parse(entry.settledAt ?? entry.scannedAt)
+}
+
 /**
- * Keeps storage small: pending and refused entries always stay (until sent or dismissed);
- * answered ones are kept for a few days, the latest KEEP_SETTLED of them.
+ * Keeps storage small: pending entries always stay (until answered). Refusals stay until
+ * dismissed, but no longer than a few days: nobody reopens a door screen days later to read
+ * them, and the check-in window has closed by then. Answered ones are kept for a few days, the
+ * latest KEEP_SETTLED of them.
  */
 export function pruneSettled(entries: ReadonlyArray<QueuedScan>, now: Date): QueuedScan[] {
   const settled = entries
     .filter((e) => e.state === 'done' || e.state === 'already')
-    .filter((e) => now.getTime() - Date.parse(e.settledAt ?? e.scannedAt) < KEEP_SETTLED_MS)
+    .filter((e) => ageOf(e, now) < KEEP_SETTLED_MS)
     .sort((a, b) => (b.settledAt ?? '').localeCompare(a.settledAt ?? ''))
     .slice(0, KEEP_SETTLED)
   const kept = new Set(settled.map((e) => e.clientScanId))
-  return entries.filter((e) => e.state === 'pending' || e.state === 'refused' || kept.has(e.clientScanId))
+  return entries.filter(
+    (e) => e.state === 'pending' || (e.state === 'refused' && ageOf(e, now) < KEEP_SETTLED_MS) || kept.has(e.clientScanId),
+  )
 }
 
-/** Entries of one lecture in one state, oldest first. */
-export function entriesOf(entries: ReadonlyArray<QueuedScan>, lectureId: string, state: ScanState): QueuedScan[] {
-  return entries.filter((e) => e.lectureId === lectureId && e.state === state)
+/** Whether `userId` has anything waiting to be sent, any lecture. */
+export function hasPending(entries: ReadonlyArray<QueuedScan>, userId: string | null | undefined): boolean {
+  return !!userId && entries.some((e) => e.state === 'pending' && e.userId === userId)
 }
 
 /** Anything that is not a plausible queue entry (an older app's data, a damaged store) is dropped. */
@@ -275,11 +262,38 @@ export function newClientScanId(now: Date, random: () => number = Math.random): 
 
 // ------------------------------------------------------------------ sending
 
-/** A failure that says nothing about the scans themselves: try again later, keep them pending. */
-function isTransient(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code
-  return code !== 'BAD_USER_INPUT'
+/**
+ * Which scan of the batch a refused request names, if it names one: a field `scans.N…` in the
+ * server's field list (BAD_USER_INPUT `extensions.fields`), or `scans[N]` in a message (how a
+ * value the schema cannot take is reported). Null when the request as a whole was refused (an old
+ * app after a schema change): then no scan is at fault and none may be given up. A schema change
+ * makes every scan of the batch invalid alike, so an error naming all of them names none.
+ */
+export function scanNamedBy(error: unknown, batchSize: number): number | null {
+  const e = error as { code?: unknown; errors?: ReadonlyArray<{ message?: unknown; extensions?: { fields?: unknown } }> } | null
+  if (e?.code !== 'BAD_USER_INPUT') return null
+  const named: number[] = []
+  const add = (index: number) => {
+    if (index < batchSize && !named.includes(index)) named.push(index)
+  }
+  const problems = e.errors ?? []
+  problems.forEach((problem) => {
+    const fields = problem?.extensions?.fields
+    if (Array.isArray(fields)) {
+      fields.forEach((f: { field?: unknown }) => {
+        const match = typeof f?.field === 'string' ? /^scans\.(\d+)(?:\.|$)/.exec(f.field) : null
+        if (match) add(Number(match[1]))
+      })
+    }
+    const text = typeof problem?.message === 'string' ? problem.message : ''
+    const inMessage = /\bscans\[(\d+)\]/g
+    for (let match = inMessage.exec(text); match; match = inMessage.exec(text)) add(Number(match[1]))
+  })
+  return named.length > 0 && named.length < batchSize ? Math.min(...named) : null
 }
+
+/** What the lecturer reads when the server refused the whole request without naming a scan. */
+const REQUEST_REFUSED = '服务器暂不接受这批签到，请更新小程序后再同步'
 
 function isNetworkFailure(error: unknown): boolean {
   const e = error as { code?: unknown; retryable?: unknown } | null
@@ -318,7 +332,8 @@ export interface CheckInQueue {
 export function createCheckInQueue(deps: CheckInQueueDeps): CheckInQueue {
   const now = () => (deps.now ? deps.now() : new Date())
   const newId = deps.newId ?? ((at: Date) => newClientScanId(at))
-  const store = createStore<QueuedScan[]>(() => sanitiseStored(deps.load()))
+  // Old refusals and answers go at the first read too, not only after the next answer arrives.
+  const store = createStore<QueuedScan[]>(() => pruneSettled(sanitiseStored(deps.load()), now()))
   let running: Promise<SyncReport> | null = null
 
   const commit = (update: (entries: QueuedScan[]) => QueuedScan[]) => {
@@ -326,7 +341,11 @@ export function createCheckInQueue(deps: CheckInQueueDeps): CheckInQueue {
     deps.save(store.get())
   }
 
-  /** Sends `batch`; a request refused as a whole for bad input is split to find the bad scan. */
+  /**
+   * Sends `batch`. A request refused for bad input that names one scan (scans.N) refuses that
+   * scan on the phone and sends the rest again; refused without naming one, it fails as a whole
+   * and every scan stays pending (the scans may be fine: the app may be older than the server).
+   */
   async function sendBatch(batch: QueuedScan[]): Promise<number> {
     try {
       const results = await deps.send(batch.map(toScanInput))
@@ -334,14 +353,12 @@ export function createCheckInQueue(deps: CheckInQueueDeps): CheckInQueue {
       const sent = new Set(batch.map((e) => e.clientScanId))
       return results.filter((r) => r.clientScanId && sent.has(r.clientScanId) && !isRetryLater(r)).length
     } catch (error) {
-      if (isTransient(error)) throw error
-      if (batch.length === 1) {
-        const message = (error as { message?: string })?.message || '入场信息有误'
-        commit((entries) => refuseLocally(entries, new Set([batch[0].clientScanId]), message, 'BAD_USER_INPUT', now()))
-        return 1
-      }
-      const half = Math.ceil(batch.length / 2)
-      return (await sendBatch(batch.slice(0, half))) + (await sendBatch(batch.slice(half)))
+      const named = scanNamedBy(error, batch.length)
+      if (named === null) throw error
+      const bad = batch[named]
+      commit((entries) => refuseLocally(entries, new Set([bad.clientScanId]), '入场信息有误，服务器不接受', 'BAD_USER_INPUT', now()))
+      const rest = batch.filter((_, i) => i !== named)
+      return 1 + (rest.length > 0 ? await sendBatch(rest) : 0)
     }
   }
 
@@ -365,7 +382,8 @@ export function createCheckInQueue(deps: CheckInQueueDeps): CheckInQueue {
       } catch (error) {
         if (isNetworkFailure(error)) return { status: 'offline', answered }
         const e = error as { code?: string; message?: string }
-        return { status: 'failed', answered, code: e?.code ?? 'INTERNAL_SERVER_ERROR', message: e?.message ?? '' }
+        const code = e?.code ?? 'INTERNAL_SERVER_ERROR'
+        return { status: 'failed', answered, code, message: code === 'BAD_USER_INPUT' ? REQUEST_REFUSED : e?.message ?? '' }
       }
     }
   }

@@ -10,18 +10,28 @@
 import {
   addScan,
   applyResults,
+  CHECK_IN_SYNC,
   createCheckInQueue,
   dismissScan,
-  formatTypedCode,
-  parsePhoneTail,
-  parseTicketCode,
+  hasPending,
   pendingBatch,
   pruneSettled,
+  scanNamedBy,
   toScanInput,
   type CheckInResult,
   type QueuedScan,
 } from '../../../miniapp/src/services/checkin-queue';
-import type { OfflineScanInput } from '../../../miniapp/src/packages/lecturer/gql/graphql';
+import {
+  cachedDeskFor,
+  doorStillOpen,
+  formatTypedCode,
+  lectureQueueView,
+  parsePhoneTail,
+  parseTicketCode,
+  pendingScanNote,
+  withCachedDesk,
+} from '../../../miniapp/src/components/CheckInSyncBar/door';
+import { CheckInSyncDocument, type OfflineScanInput } from '../../../miniapp/src/packages/lecturer/gql/graphql';
 
 const LECTURE = 'lecture-1';
 const USER = 'lecturer-1';
@@ -177,13 +187,95 @@ describe('the queue as pure functions', () => {
     expect(batch.some((e) => e.userId !== USER)).toBe(false);
   });
 
-  it('a refusal stays until dismissed; pending entries cannot be dismissed', () => {
+  it('a refusal stays until dismissed, for three days at most; pending entries stay however old', () => {
     let { entries } = addScan([], { lectureId: LECTURE, code: 'ZZZZ-ZZZZ' }, USER, 'a', T0);
     entries = addScan(entries, { lectureId: LECTURE, code: 'K7Q2-9XMA' }, USER, 'b', T0).entries;
     entries = applyResults(entries, [{ clientScanId: 'a', outcome: 'REJECTED', message: '这不是本场讲座的入场券', errorCode: 'NOT_FOUND' } as CheckInResult], T0);
-    expect(pruneSettled(entries, new Date(T0.getTime() + 30 * 24 * 3600_000)).map((e) => e.state)).toEqual(['refused', 'pending']);
+    const days = (n: number) => new Date(T0.getTime() + n * 24 * 3600_000);
+    expect(pruneSettled(entries, days(2)).map((e) => e.state)).toEqual(['refused', 'pending']);
+    expect(pruneSettled(entries, days(3.5)).map((e) => e.state)).toEqual(['pending']);
+    expect(pruneSettled(entries, days(30)).map((e) => e.state)).toEqual(['pending']);
     expect(dismissScan(entries, 'b')).toHaveLength(2);
     expect(dismissScan(entries, 'a').map((e) => e.clientScanId)).toEqual(['b']);
+  });
+
+  it('an old refusal is gone when the app opens again, before anything is sent', () => {
+    let { entries } = addScan([], { lectureId: LECTURE, code: 'ZZZZ-ZZZZ' }, USER, 'a', T0);
+    entries = applyResults(entries, [{ clientScanId: 'a', outcome: 'REJECTED', message: '这不是本场讲座的入场券', errorCode: 'NOT_FOUND' } as CheckInResult], T0);
+    entries = addScan(entries, { lectureId: LECTURE, code: 'K7Q2-9XMA' }, USER, 'b', T0).entries;
+    const storage = { value: entries as unknown };
+    const fourDaysLater = createCheckInQueue({ load: () => storage.value, save: () => undefined, send: async () => [], now: () => new Date(T0.getTime() + 4 * 24 * 3600_000) });
+    expect(fourDaysLater.store.get().map((e) => [e.clientScanId, e.state])).toEqual([['b', 'pending']]);
+  });
+
+  it('shows a lecture’s queue to the account signed in; another account’s waiting scans apart', () => {
+    let entries: QueuedScan[] = [];
+    const add = (request: Parameters<typeof addScan>[1], userId: string, id: string) => (entries = addScan(entries, request, userId, id, T0).entries);
+    add({ lectureId: LECTURE, bookingId: 'b1', label: '王奶奶' }, 'colleague', 'theirs');
+    add({ lectureId: LECTURE, code: 'ZZZZ-ZZZZ' }, 'colleague', 'their-refusal');
+    add({ lectureId: LECTURE, code: 'K7Q2-9XMA' }, USER, 'mine');
+    add({ lectureId: LECTURE, code: '2B3C-4D5E' }, USER, 'my-refusal');
+    add({ lectureId: 'other', code: 'K7Q2-9XMA' }, 'colleague', 'elsewhere');
+    entries = applyResults(entries, [
+      { clientScanId: 'their-refusal', outcome: 'REJECTED', message: '不是本场讲座的入场券', errorCode: 'NOT_FOUND' } as CheckInResult,
+      { clientScanId: 'my-refusal', outcome: 'REJECTED', message: '不是本场讲座的入场券', errorCode: 'NOT_FOUND' } as CheckInResult,
+    ], T0);
+    const ids = (list: QueuedScan[]) => list.map((e) => e.clientScanId);
+    const view = lectureQueueView(entries, LECTURE, USER);
+    expect(ids(view.pending)).toEqual(['mine']);
+    expect(ids(view.refused)).toEqual(['my-refusal']);
+    expect(ids(view.othersPending)).toEqual(['theirs']);
+    // The colleague's household is not "waiting" for this account: its row can be checked in.
+    expect(view.pending.some((e) => e.bookingId === 'b1')).toBe(false);
+    expect(hasPending(entries, USER)).toBe(true);
+    expect(hasPending(entries, 'nobody')).toBe(false);
+    expect(hasPending(entries, null)).toBe(false);
+    // Signed out: everything waiting is someone else's.
+    expect(ids(lectureQueueView(entries, LECTURE, null).othersPending)).toEqual(['theirs', 'mine']);
+  });
+});
+
+describe('the door screen', () => {
+  it('keeps the door open until a day after the end, as the server does', () => {
+    const endsAt = T0.toISOString();
+    expect(doorStillOpen(endsAt, new Date(T0.getTime() - 3600_000))).toBe(true);
+    expect(doorStillOpen(endsAt, new Date(T0.getTime() + 3600_000))).toBe(true);
+    expect(doorStillOpen(endsAt, new Date(T0.getTime() + 23.9 * 3600_000))).toBe(true);
+    expect(doorStillOpen(endsAt, new Date(T0.getTime() + 24.1 * 3600_000))).toBe(false);
+  });
+
+  it('says why a scan still waits: no network, the server asking to try later, a lapsed sign-in', () => {
+    expect(pendingScanNote({ duplicate: false, syncing: false, last: null })).toBe('网络恢复后会自动同步，不会重复计数。');
+    expect(pendingScanNote({ duplicate: false, syncing: false, last: { status: 'offline', answered: 0 } })).toBe('网络恢复后会自动同步，不会重复计数。');
+    expect(pendingScanNote({ duplicate: false, syncing: false, last: { status: 'failed', answered: 0, code: 'INTERNAL_SERVER_ERROR', message: '服务器暂时无法处理，稍后会自动重试' } })).toBe(
+      '服务器暂时无法处理，稍后会自动重试。已记在手机上，不会重复计数。',
+    );
+    expect(pendingScanNote({ duplicate: false, syncing: false, last: { status: 'failed', answered: 0, code: 'UNAUTHENTICATED', message: '请先登录' } })).toContain('重新登录');
+    expect(pendingScanNote({ duplicate: false, syncing: true, last: null })).toBe('正在送到服务器…');
+    expect(pendingScanNote({ duplicate: true, syncing: false, last: null })).toContain('不会重复记录');
+  });
+
+  it('keeps door lists per account: another account never reads them, and writing for it drops them', () => {
+    const deskA = { lecture: { id: 'l1' }, roster: { entries: [{ householdName: '王奶奶', phoneTail: '5678' }] } };
+    let stored: unknown = withCachedDesk(null, USER, 'l1', deskA, 1, 3);
+    expect(cachedDeskFor(stored, USER, 'l1')).toEqual(deskA);
+    expect(cachedDeskFor(stored, 'someone-else', 'l1')).toBeNull();
+    expect(cachedDeskFor(stored, null, 'l1')).toBeNull();
+    expect(cachedDeskFor(stored, USER, 'l2')).toBeNull();
+    // The last three lectures of the account only.
+    for (const [i, id] of ['l2', 'l3', 'l4'].entries()) stored = withCachedDesk(stored, USER, id, { lecture: { id } }, 2 + i, 3);
+    expect(Object.keys((stored as { desks: object }).desks).sort()).toEqual(['l2', 'l3', 'l4']);
+    // Another account keeps its own list: the first account's are gone from the phone.
+    stored = withCachedDesk(stored, 'someone-else', 'l9', { lecture: { id: 'l9' } }, 9, 3);
+    expect(Object.keys((stored as { desks: object }).desks)).toEqual(['l9']);
+    expect(cachedDeskFor(stored, USER, 'l4')).toBeNull();
+    // What an older app kept (by lecture only, no account) is never read.
+    expect(cachedDeskFor({ l1: { ...deskA, savedAt: 1 } }, USER, 'l1')).toBeNull();
+  });
+
+  it('sends syncCheckIns exactly as the generated operation (written out to keep the main package small)', () => {
+    const squeeze = (text: string) => text.replace(/\s+/g, ' ').trim();
+    expect(squeeze(CHECK_IN_SYNC.toString())).toBe(squeeze(CheckInSyncDocument.toString()));
   });
 });
 
@@ -293,12 +385,18 @@ describe('syncing the queue', () => {
     expect(walkIns.length).toBeLessThanOrEqual(100);
   });
 
-  it('a scan the server refuses as bad input is split out and refused alone; a sign-out keeps all pending', async () => {
+  it('a scan the request is refused for (scans.N named) is refused alone; a sign-out keeps all pending', async () => {
     const server = fakeServer();
     const picky = {
       ...server,
       async send(scans: OfflineScanInput[]) {
-        if (scans.some((s) => s.partyPresent === 0)) throw Object.assign(new Error('输入有误，请检查后再试'), { code: 'BAD_USER_INPUT' });
+        const bad = scans.findIndex((s) => s.partyPresent === 0);
+        if (bad >= 0) {
+          throw Object.assign(new Error('输入有误，请检查后再试'), {
+            code: 'BAD_USER_INPUT',
+            errors: [{ message: 'Invalid value', extensions: { code: 'BAD_USER_INPUT', fields: [{ field: `scans.${bad}.partyPresent`, messages: ['must be at least 1'] }] } }],
+          });
+        }
         return server.send(scans);
       },
     };
@@ -317,6 +415,51 @@ describe('syncing the queue', () => {
     signedOut.add({ lectureId: LECTURE, code: 'K7Q2-9XMA' }, USER);
     await expect(signedOut.sync(USER)).resolves.toMatchObject({ status: 'failed', code: 'UNAUTHENTICATED' });
     expect(signedOut.store.get()[0].state).toBe('pending');
+  });
+
+  it('a request refused as a whole (an old app after a schema change) keeps every scan pending', async () => {
+    const server = fakeServer();
+    let schemaChanged = true;
+    const newer = {
+      ...server,
+      async send(scans: OfflineScanInput[]) {
+        if (!schemaChanged) return server.send(scans);
+        // As graphql-js reports a value the schema no longer takes: one error per scan.
+        throw Object.assign(new Error('输入有误，请检查后再试'), {
+          code: 'BAD_USER_INPUT',
+          errors: scans.map((_, i) => ({ message: `Variable "$scans" got invalid value at "scans[${i}]"; Field "partyPresent" is not defined by type "OfflineScanInput".`, extensions: { code: 'BAD_USER_INPUT' } })),
+        });
+      },
+    };
+    const { queue } = deviceQueue(newer as typeof server);
+    queue.add({ lectureId: LECTURE, code: 'K7Q2-9XMA' }, USER);
+    queue.add({ lectureId: LECTURE, code: '2B3C-4D5E' }, USER);
+    await expect(queue.sync(USER)).resolves.toMatchObject({ status: 'failed', code: 'BAD_USER_INPUT', message: expect.stringContaining('请更新小程序') });
+    expect(states(queue.store.get())).toEqual([
+      ['K7Q2-9XMA', 'pending'],
+      ['2B3C-4D5E', 'pending'],
+    ]);
+
+    // Refused without naming anything at all: the same, even for a single scan.
+    const { queue: single } = deviceQueue({ ...server, send: async () => Promise.reject(Object.assign(new Error('输入有误'), { code: 'BAD_USER_INPUT', errors: [] })) } as typeof server);
+    single.add({ lectureId: LECTURE, code: 'K7Q2-9XMA' }, USER);
+    await expect(single.sync(USER)).resolves.toMatchObject({ status: 'failed', code: 'BAD_USER_INPUT' });
+    expect(states(single.store.get())).toEqual([['K7Q2-9XMA', 'pending']]);
+
+    // The app updated (or the server mended): the same scans go through.
+    schemaChanged = false;
+    await expect(queue.sync(USER)).resolves.toEqual({ status: 'synced', answered: 2 });
+    expect(server.checkedIn.size).toBe(2);
+  });
+
+  it('reads which scan a refused request names, only when it names some and not all', () => {
+    const refused = (errors: unknown[]) => Object.assign(new Error('x'), { code: 'BAD_USER_INPUT', errors });
+    expect(scanNamedBy(refused([{ extensions: { fields: [{ field: 'scans.2.partyPresent' }] } }]), 5)).toBe(2);
+    expect(scanNamedBy(refused([{ message: 'Variable "$scans" got invalid value "x" at "scans[3].scannedAt"; bad date' }]), 5)).toBe(3);
+    expect(scanNamedBy(refused([{ extensions: { fields: [{ field: 'scans' }] } }]), 5)).toBeNull(); // too many scans: the request's fault
+    expect(scanNamedBy(refused([{ extensions: { fields: [{ field: 'scans.7.code' }] } }]), 5)).toBeNull(); // not in this batch
+    expect(scanNamedBy(refused([{ message: 'at "scans[0]"' }, { message: 'at "scans[1]"' }]), 2)).toBeNull(); // every scan alike
+    expect(scanNamedBy(Object.assign(new Error('x'), { code: 'INTERNAL_SERVER_ERROR', errors: [{ message: 'scans[1]' }] }), 5)).toBeNull();
   });
 
   it('a scan the server could not judge just now (its own trouble) stays pending and is sent again', async () => {

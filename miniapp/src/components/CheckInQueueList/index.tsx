@@ -8,6 +8,8 @@ interface Props {
   pending: QueuedScan[]
   refused: QueuedScan[]
   answered: QueuedScan[]
+  /** Scans another account made on this phone that still wait: only that account can send them. */
+  othersPending?: QueuedScan[]
   onDismiss: (clientScanId: string) => void
 }
 
@@ -15,8 +17,8 @@ interface Props {
  * The phone's record at the door: refusals first (they stay, with the reason, until 知道了),
  * then what waits for the network, then the latest answered scans.
  */
-export default function CheckInQueueList({ pending, refused, answered, onDismiss }: Props) {
-  if (pending.length + refused.length + answered.length === 0) return null
+export default function CheckInQueueList({ pending, refused, answered, othersPending = [], onDismiss }: Props) {
+  if (pending.length + refused.length + answered.length + othersPending.length === 0) return null
   return (
     <View className='checkin-queue'>
       {refused.length > 0 && (
@@ -48,6 +50,25 @@ export default function CheckInQueueList({ pending, refused, answered, onDismiss
                 </Text>
               </View>
               <Text className='checkin-queue__state'>待同步</Text>
+            </View>
+          ))}
+        </View>
+      )}
+      {othersPending.length > 0 && (
+        <View className='checkin-queue__group checkin-queue__others'>
+          <Text className='checkin-queue__heading checkin-queue__heading--others'>其他账号记下的 {othersPending.length} 条</Text>
+          <Text className='checkin-queue__note'>
+            这部分是另一个账号在这部手机上记下、还没同步的签到。请那个账号登录后再同步；这里不会替它发送，也不影响您签到。
+          </Text>
+          {othersPending.map((entry) => (
+            <View key={entry.clientScanId} className='checkin-queue__item checkin-queue__item--others'>
+              <View className='checkin-queue__body'>
+                <Text className='checkin-queue__subject'>{scanSubject(entry)}</Text>
+                <Text className='checkin-queue__time'>
+                  {formatTime(entry.scannedAt)} 记下{peopleOf(entry) !== undefined ? `，${peopleOf(entry)} 人` : ''}
+                </Text>
+              </View>
+              <Text className='checkin-queue__state checkin-queue__state--others'>待原账号同步</Text>
             </View>
           ))}
         </View>

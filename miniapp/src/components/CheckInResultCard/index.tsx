@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import type { QueuedScan } from '../../services/checkin-queue'
+import type { QueuedScan, SyncReport } from '../../services/checkin-queue'
+import { pendingScanNote } from '../CheckInSyncBar/door'
 import { formatTime } from '../../utils/format'
 import './index.scss'
 
@@ -14,6 +15,8 @@ interface Props {
   /** The entry the notice names (looked up in the queue by the page); gone once dismissed. */
   entry: QueuedScan | null
   syncing: boolean
+  /** The last attempt to send the queue: why a scan still waits (no network, the server busy). */
+  last?: SyncReport | null
 }
 
 /** What a code reads as on screen: a short code as is, a QR ticket as 二维码入场券. */
@@ -23,6 +26,16 @@ export function scanSubject(entry: QueuedScan): string {
   if (entry.label) return entry.label
   if (entry.code) return entry.code.length <= 9 ? `入场码 ${entry.code}` : '二维码入场券'
   return '预约家庭'
+}
+
+/**
+ * More people came than the household booked: the server checked it in with its booking and
+ * counted the rest as walk-ins, and its message says so.
+ */
+export function countedExtraGuests(entry: QueuedScan): boolean {
+  const asked = entry.partyPresent
+  const booked = entry.result?.partySize
+  return entry.state === 'done' && asked !== undefined && booked != null && asked > booked
 }
 
 /** People the answer counts: those present, else the booked party, else the walk-in's size. */
@@ -35,7 +48,7 @@ export function peopleOf(entry: QueuedScan): number | undefined {
  * 已于 HH:mm 签到 (a notice, gold: nothing is wrong, nothing counted twice), 未能签到 with the
  * reason (red), or 已记下，待同步 while the phone has no network.
  */
-export default function CheckInResultCard({ notice, entry, syncing }: Props) {
+export default function CheckInResultCard({ notice, entry, syncing, last = null }: Props) {
   if (!notice) return null
   if (notice.kind === 'invalid') {
     return (
@@ -56,13 +69,7 @@ export default function CheckInResultCard({ notice, entry, syncing }: Props) {
         <View className='checkin-result checkin-result--pending'>
           <Text className='checkin-result__title'>{syncing ? '正在签到…' : '已记下，待同步'}</Text>
           <Text className='checkin-result__subject'>{subject}</Text>
-          <Text className='checkin-result__message'>
-            {notice.duplicate
-              ? '这张券已经在待同步的记录里，不会重复记录。'
-              : syncing
-                ? '正在送到服务器…'
-                : '网络恢复后会自动同步，不会重复计数。'}
-          </Text>
+          <Text className='checkin-result__message'>{pendingScanNote({ duplicate: notice.duplicate, syncing, last })}</Text>
         </View>
       )
     case 'done':
@@ -71,6 +78,7 @@ export default function CheckInResultCard({ notice, entry, syncing }: Props) {
           <Text className='checkin-result__title'>{walkIn ? '已登记现场来宾' : '签到成功'}</Text>
           {!walkIn && <Text className='checkin-result__subject'>{subject}</Text>}
           {people !== undefined && <Text className='checkin-result__people'>{people} 人</Text>}
+          {countedExtraGuests(entry) && <Text className='checkin-result__message checkin-result__extra'>{entry.result?.message}</Text>}
         </View>
       )
     case 'already': {

@@ -1,21 +1,22 @@
 // The phone's one check-in queue (services/checkin-queue.ts) wired to Taro: kept in storage, sent
-// with syncCheckIns, and sent again by itself when the network comes back, while the app runs.
-import { useMemo } from 'react'
-import Taro from '@tarojs/taro'
-import { CheckInSyncDocument } from '../../packages/lecturer/gql/graphql'
-import { createCheckInQueue, entriesOf, type CheckInQueue, type QueuedScan, type SyncReport } from '../../services/checkin-queue'
+// with syncCheckIns, and sent again when the app comes to the front (syncIfPending) or, from a
+// door screen on, when the network comes back (door-queue.ts).
+//
+// The app entry calls syncIfPending() on every show, so this module is in the main package, which
+// every first start downloads: keep it small. What only the door screen and 讲师工作台 need is in
+// door-queue.ts and door.ts, which only the lecturer sub-package imports.
+import { CHECK_IN_SYNC, createCheckInQueue, hasPending, type CheckInQueue, type SyncReport } from '../../services/checkin-queue'
 import { request } from '../../services/graphql'
 import { sessionStore } from '../../services/session'
 import { createStore } from '../../services/store'
 import { readStored, writeStored } from '../../services/storage'
-import { useStore } from '../../hooks/useStore'
 
 const QUEUE_KEY = 'fel.checkinQueue'
 
 export const checkInQueue: CheckInQueue = createCheckInQueue({
   load: () => readStored<unknown>(QUEUE_KEY),
   save: (entries) => writeStored(QUEUE_KEY, entries),
-  send: async (scans) => (await request(CheckInSyncDocument, { scans })).syncCheckIns,
+  send: async (scans) => (await request(CHECK_IN_SYNC, { scans })).syncCheckIns,
 })
 
 export interface SyncStatus {
@@ -51,52 +52,38 @@ export async function syncNow(): Promise<SyncReport> {
   }
 }
 
-let watching = false
-
 /**
- * From the first check-in screen on, for the rest of the app's run: the network coming back sends
- * what waits (WeChat's network event; in a browser also the window's `online` event, which is what
- * a browser fires reliably).
+ * Sends the queue if the signed-in account has scans waiting; otherwise does nothing (no request,
+ * no 正在同步). For the app coming to the front and pages that show the queue's count: scans made
+ * offline before the app was closed go out as soon as there is signal, without opening a door
+ * screen. Never throws.
  */
-export function watchNetwork(): void {
-  if (watching) return
-  watching = true
-  const changed = (connected: boolean) => {
-    syncStatusStore.set((s) => ({ ...s, online: connected }))
-    if (connected) void syncNow()
-  }
-  Taro.onNetworkStatusChange((res) => changed(res.isConnected))
-  if (process.env.TARO_ENV === 'h5' && typeof window !== 'undefined') {
-    window.addEventListener('online', () => changed(true))
-    window.addEventListener('offline', () => changed(false))
-    changed(navigator.onLine)
-  } else {
-    Taro.getNetworkType()
-      .then((res) => syncStatusStore.set((s) => ({ ...s, online: res.networkType !== 'none' })))
-      .catch(() => undefined)
-  }
+export function syncIfPending(): void {
+  const userId = sessionStore.get().user?.id
+  if (!hasPending(checkInQueue.store.get(), userId)) return
+  syncNow().catch(() => undefined)
 }
 
-/** The queue's entries for one lecture, grouped, following every change. */
-export function useLectureQueue(lectureId: string): { pending: QueuedScan[]; refused: QueuedScan[]; answered: QueuedScan[] } {
-  const entries = useStore(checkInQueue.store)
-  return useMemo(() => group(entries, lectureId), [entries, lectureId])
-}
+// An account signing in (the app's WeChat sign-in finishes after it showed, or someone signs in
+// again after a lapse) sends what it left waiting; signing out forgets the door lists.
+// (Storage is not read here, at import: the session is loaded on its first read.)
+let lastToken: string | null | undefined
+sessionStore.subscribe((session) => {
+  if (session.token === lastToken) return
+  lastToken = session.token
+  if (session.token) syncIfPending()
+  else forgetDesks()
+})
 
-function group(entries: QueuedScan[], lectureId: string) {
-  const answered = [...entriesOf(entries, lectureId, 'done'), ...entriesOf(entries, lectureId, 'already')].sort((a, b) =>
-    (b.settledAt ?? '').localeCompare(a.settledAt ?? ''),
-  )
-  return {
-    pending: entriesOf(entries, lectureId, 'pending'),
-    refused: entriesOf(entries, lectureId, 'refused'),
-    answered,
-  }
-}
+// ------------------------------------------------------------------ door lists on the phone
 
-/** Every pending scan of the signed-in account, all lectures (for 讲师工作台). */
-export function usePendingCount(): number {
-  const entries = useStore(checkInQueue.store)
-  const userId = useStore(sessionStore).user?.id
-  return entries.filter((e) => e.state === 'pending' && e.userId === userId).length
+/** The door lists kept per account (door-queue.ts reads and writes them). */
+export const DESK_CACHE_KEY = 'fel.checkinDesks'
+/** Lists kept by lecture only, before they were kept per account: never read, removed. */
+export const OLD_DESK_CACHE_KEY = 'fel.checkinDesk'
+
+/** Names and phone tails of households leave the phone with the account that loaded them. */
+export function forgetDesks(): void {
+  writeStored(DESK_CACHE_KEY, null)
+  writeStored(OLD_DESK_CACHE_KEY, null)
 }

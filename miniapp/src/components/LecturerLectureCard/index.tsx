@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { LecturerMyLecturesQuery } from '../../packages/lecturer/gql/graphql'
+import { doorStillOpen } from '../CheckInSyncBar/door'
 import { formatTimeRange, lecturePhase, phaseLabel } from '../../utils/format'
 import LecturerStatusBadge from '../LecturerStatusBadge'
 import './index.scss'
@@ -10,7 +11,10 @@ interface Props {
   lecture: LecturerLecture
   now: Date
   onOpen: (id: string) => void
-  /** Shown for a published lecture not yet over: straight to the door screen. */
+  /**
+   * Shown for a published lecture until its door closes, a day after the end (late arrivals typed
+   * in from a paper list, a queue synced late): straight to the door screen.
+   */
   onCheckIn: (id: string) => void
 }
 
@@ -19,7 +23,7 @@ export default function LecturerLectureCard({ lecture, now, onOpen, onCheckIn }:
   const phase = lecturePhase(lecture.startsAt, lecture.endsAt, now)
   const phaseText = lecture.status === 'PUBLISHED' ? phaseLabel(phase) : null
   const booked = Math.max(0, lecture.capacity - lecture.seatsLeft)
-  const canCheckIn = lecture.status === 'PUBLISHED' && phase !== 'ended'
+  const canCheckIn = lecture.status === 'PUBLISHED' && doorStillOpen(lecture.endsAt, now)
   return (
     <View className='lecturer-card' hoverClass='lecturer-card--hover' onClick={() => onOpen(lecture.id)}>
       <View className='lecturer-card__badges'>

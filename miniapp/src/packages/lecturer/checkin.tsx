@@ -4,22 +4,27 @@ import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro'
 import CheckInQueueList from '../../components/CheckInQueueList'
 import CheckInResultCard, { type CheckInNotice } from '../../components/CheckInResultCard'
 import CheckInSyncBar from '../../components/CheckInSyncBar'
-import { checkInQueue, syncNow, syncStatusStore, useLectureQueue, watchNetwork } from '../../components/CheckInSyncBar/device-queue'
+import { checkInQueue, syncNow, syncStatusStore } from '../../components/CheckInSyncBar/device-queue'
+import { formatTypedCode, parsePhoneTail, parseTicketCode } from '../../components/CheckInSyncBar/door'
+import { cacheDesk, cachedDesk, useLectureQueue, watchNetwork } from '../../components/CheckInSyncBar/door-queue'
 import PageRoot from '../../components/PageRoot'
 import PartyStepper from '../../components/PartyStepper'
 import SignInPanel from '../../components/SignInPanel'
 import StatusView from '../../components/StatusView'
 import { CheckInDeskDocument, type CheckInDeskQuery } from './gql/graphql'
 import { useSession, useStore } from '../../hooks/useStore'
-import { formatTypedCode, parsePhoneTail, parseTicketCode, type ScanRequest } from '../../services/checkin-queue'
+import type { ScanRequest } from '../../services/checkin-queue'
 import { isApiError, messageOf, request } from '../../services/graphql'
-import { readStored, writeStored } from '../../services/storage'
 import { formatTime, formatTimeRange } from '../../utils/format'
 import { decodeRouteParam } from '../../utils/route'
 import './checkin.scss'
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp'
-/** Households are families: a party present may exceed what was booked (a grandparent came too). */
+/**
+ * Households are families: a party present may exceed what was booked (a grandparent came too).
+ * For a ticket the phone cannot know the booking offline; the server counts those beyond the
+ * booked party as walk-ins. A household picked from the roster is capped at its booking there.
+ */
 const MAX_PARTY = 10
 /** While scans wait, try again this often even if the phone reports no network change. */
 const RETRY_MS = 30_000
@@ -36,30 +41,17 @@ type DeskState =
   /** `stale`: shown from the phone's copy (no network); the server has not confirmed it yet. */
   | { status: 'ready'; desk: Desk; stale: boolean }
 
-// The lecture and its roster, kept on the phone so the door screen opens and the phone-tail search
-// works in a hall without signal. The last few lectures only.
-const DESK_CACHE_KEY = 'fel.checkinDesk'
-const DESK_CACHE_SIZE = 3
-
-function cachedDesk(lectureId: string): Desk | null {
-  const all = readStored<Record<string, Desk & { savedAt: number }>>(DESK_CACHE_KEY)
-  const desk = all?.[lectureId]
-  return desk && desk.lecture && desk.roster ? { lecture: desk.lecture, roster: desk.roster } : null
-}
-
-function cacheDesk(lectureId: string, desk: Desk) {
-  const all = readStored<Record<string, Desk & { savedAt: number }>>(DESK_CACHE_KEY) ?? {}
-  const kept = Object.entries(all)
-    .filter(([id]) => id !== lectureId)
-    .sort(([, a], [, b]) => (b.savedAt ?? 0) - (a.savedAt ?? 0))
-    .slice(0, DESK_CACHE_SIZE - 1)
-  writeStored(DESK_CACHE_KEY, Object.fromEntries([...kept, [lectureId, { ...desk, savedAt: Date.now() }]]))
+// The lecture and its roster are kept on the phone (door-queue.ts: per account, forgotten on
+// sign-out) so the door screen opens and the phone-tail search works in a hall without signal.
+function cachedDeskOf(lectureId: string): Desk | null {
+  const desk = cachedDesk<Desk>(lectureId)
+  return desk && desk.lecture && desk.roster ? desk : null
 }
 
 function useCheckInDesk(lectureId: string | undefined) {
-  const { token } = useSession()
+  const { token, user } = useSession()
   const [state, setState] = useState<DeskState>(() => {
-    const cached = lectureId ? cachedDesk(lectureId) : null
+    const cached = lectureId ? cachedDeskOf(lectureId) : null
     return cached ? { status: 'ready', desk: cached, stale: true } : { status: 'loading' }
   })
   const latest = useRef(0)
@@ -74,7 +66,7 @@ function useCheckInDesk(lectureId: string | undefined) {
       if (!data.lecture) return setState({ status: 'notFound' })
       if (!data.lecture.canCheckIn) return setState({ status: 'forbidden' })
       const desk = { lecture: data.lecture, roster: data.lectureRoster }
-      cacheDesk(lectureId, desk)
+      cacheDesk<Desk>(lectureId, desk)
       setState({ status: 'ready', desk, stale: false })
     } catch (error) {
       if (call !== latest.current) return
@@ -82,10 +74,17 @@ function useCheckInDesk(lectureId: string | undefined) {
       if (code === 'UNAUTHENTICATED') return setState({ status: 'signedOut' })
       if (code === 'FORBIDDEN') return setState({ status: 'forbidden' })
       if (code === 'NOT_FOUND' || code === 'BAD_USER_INPUT') return setState({ status: 'notFound' })
-      // No network: keep what the phone has (the queue works without the server).
-      setState((current) => (current.status === 'ready' ? { ...current, stale: true } : { status: 'error', message: messageOf(error) }))
+      // No network: keep what the phone has for this account (the queue works without the server).
+      const cached = cachedDeskOf(lectureId)
+      setState((current) =>
+        current.status === 'ready' && cached
+          ? { ...current, stale: true }
+          : cached
+            ? { status: 'ready', desk: cached, stale: true }
+            : { status: 'error', message: messageOf(error) },
+      )
     }
-  }, [lectureId, token])
+  }, [lectureId, token, user?.id])
 
   useEffect(() => {
     void load()
@@ -219,26 +218,37 @@ function Desk({ desk, stale, reload }: { desk: Desk; stale: boolean; reload: () 
     }
   }
 
-  const checkInBooking = (entry: RosterEntry) => {
+  /** A household picked from the roster, with the people its row says came (its booking at most). */
+  const checkInBooking = (entry: RosterEntry, present: number) => {
     submit({
       lectureId: lecture.id,
       bookingId: entry.bookingId,
       label: entry.householdName,
-      ...(partyPresent !== null ? { partyPresent } : {}),
+      ...(present < entry.partySize ? { partyPresent: Math.max(1, present) } : {}),
     })
   }
 
+  // Set before the confirmation opens: a double tap must not open two, and so record two walk-ins.
+  const confirmingWalkIn = useRef(false)
   const recordWalkIn = async () => {
-    const { confirm } = await Taro.showModal({
-      title: '登记现场来宾',
-      content: `没有预约的现场来宾 ${walkInParty} 人，确定登记吗？`,
-      confirmText: '登记',
-      cancelText: '不登记',
-      confirmColor: '#b8322e',
-    })
-    if (!confirm) return
-    submit({ lectureId: lecture.id, walkInPartySize: walkInParty })
-    setWalkInParty(1)
+    if (confirmingWalkIn.current) return
+    confirmingWalkIn.current = true
+    try {
+      const { confirm } = await Taro.showModal({
+        title: '登记现场来宾',
+        content: `没有预约的现场来宾 ${walkInParty} 人，确定登记吗？`,
+        confirmText: '登记',
+        cancelText: '不登记',
+        confirmColor: '#b8322e',
+      })
+      if (!confirm) return
+      submit({ lectureId: lecture.id, walkInPartySize: walkInParty })
+      setWalkInParty(1)
+    } catch {
+      // the confirmation could not open: nothing recorded
+    } finally {
+      confirmingWalkIn.current = false
+    }
   }
 
   const tail = parsePhoneTail(phoneTail)
@@ -283,7 +293,7 @@ function Desk({ desk, stale, reload }: { desk: Desk; stale: boolean; reload: () 
 
       <CheckInSyncBar pending={queue.pending.length} />
 
-      <CheckInResultCard notice={notice} entry={noticeEntry} syncing={sync.syncing} />
+      <CheckInResultCard notice={notice} entry={noticeEntry} syncing={sync.syncing} last={sync.last} />
 
       {IS_WEAPP ? (
         <View className='big-button big-button--primary checkin__scan' hoverClass='big-button--hover' onClick={() => void scan()}>
@@ -314,7 +324,9 @@ function Desk({ desk, stale, reload }: { desk: Desk; stale: boolean; reload: () 
 
       <View className='checkin-panel'>
         <Text className='checkin-panel__heading'>到场人数</Text>
-        <Text className='checkin-panel__note checkin-party__note'>与预约人数不同时再改，只用于下一位；多来的人请登记为现场来宾。</Text>
+        <Text className='checkin-panel__note checkin-party__note'>
+          扫码或输入入场码时用：与预约人数不同时再改，只用于下一张券；比预约多来的人会记为现场来宾。
+        </Text>
         {partyPresent === null ? (
           <View className='checkin-party'>
             <Text className='checkin-party__default'>按预约人数</Text>
@@ -353,7 +365,12 @@ function Desk({ desk, stale, reload }: { desk: Desk; stale: boolean; reload: () 
         {phoneTail.length > 0 && !tail && <Text className='checkin-panel__note'>请输入 4 位数字</Text>}
         {tail && matches.length === 0 && <Text className='checkin-panel__note checkin-tail__none'>没有尾号为 {tail} 的预约家庭</Text>}
         {matches.map((entry) => (
-          <RosterRow key={entry.bookingId} entry={entry} pending={pendingBookings.has(entry.bookingId)} onCheckIn={() => checkInBooking(entry)} />
+          <RosterRow
+            key={entry.bookingId}
+            entry={entry}
+            pending={pendingBookings.has(entry.bookingId)}
+            onCheckIn={(present) => checkInBooking(entry, present)}
+          />
         ))}
       </View>
 
@@ -366,31 +383,51 @@ function Desk({ desk, stale, reload }: { desk: Desk; stale: boolean; reload: () 
         </View>
       </View>
 
-      <CheckInQueueList pending={queue.pending} refused={queue.refused} answered={queue.answered} onDismiss={checkInQueue.dismiss} />
+      <CheckInQueueList
+        pending={queue.pending}
+        refused={queue.refused}
+        answered={queue.answered}
+        othersPending={queue.othersPending}
+        onDismiss={checkInQueue.dismiss}
+      />
     </View>
   )
 }
 
-function RosterRow({ entry, pending, onCheckIn }: { entry: RosterEntry; pending: boolean; onCheckIn: () => void }) {
+/**
+ * A household found by its phone tail. Those who came are counted on the row itself, 1 to the
+ * seats booked: the booking is known here, so more is never offered (more people: a walk-in).
+ */
+function RosterRow({ entry, pending, onCheckIn }: { entry: RosterEntry; pending: boolean; onCheckIn: (present: number) => void }) {
   const checkedIn = entry.status === 'CHECKED_IN'
+  const canCheckIn = !checkedIn && !pending && (entry.status === 'CONFIRMED' || entry.status === 'NO_SHOW')
+  const [present, setPresent] = useState(entry.partySize)
   return (
     <View className='checkin-tail__row'>
-      <View className='checkin-tail__body'>
-        <Text className='checkin-tail__name'>{entry.householdName}</Text>
-        <Text className='checkin-tail__details'>
-          尾号 {entry.phoneTail ?? '—'} · 预约 {entry.partySize} 位
-        </Text>
-      </View>
-      {checkedIn ? (
-        <Text className='checkin-tail__state'>已于 {entry.checkedInAt ? formatTime(entry.checkedInAt) : ''} 签到</Text>
-      ) : pending ? (
-        <Text className='checkin-tail__state checkin-tail__state--pending'>待同步</Text>
-      ) : entry.status === 'CONFIRMED' || entry.status === 'NO_SHOW' ? (
-        <View className='checkin-tail__button' hoverClass='checkin-tail__button--hover' onClick={onCheckIn}>
-          签到
+      <View className='checkin-tail__main'>
+        <View className='checkin-tail__body'>
+          <Text className='checkin-tail__name'>{entry.householdName}</Text>
+          <Text className='checkin-tail__details'>
+            尾号 {entry.phoneTail ?? '—'} · 预约 {entry.partySize} 位
+          </Text>
         </View>
-      ) : (
-        <Text className='checkin-tail__state checkin-tail__state--muted'>{entry.status === 'WAITLISTED' ? '候补，无座位' : ''}</Text>
+        {checkedIn ? (
+          <Text className='checkin-tail__state'>已于 {entry.checkedInAt ? formatTime(entry.checkedInAt) : ''} 签到</Text>
+        ) : pending ? (
+          <Text className='checkin-tail__state checkin-tail__state--pending'>待同步</Text>
+        ) : canCheckIn ? (
+          <View className='checkin-tail__button' hoverClass='checkin-tail__button--hover' onClick={() => onCheckIn(present)}>
+            签到
+          </View>
+        ) : (
+          <Text className='checkin-tail__state checkin-tail__state--muted'>{entry.status === 'WAITLISTED' ? '候补，无座位' : ''}</Text>
+        )}
+      </View>
+      {canCheckIn && entry.partySize > 1 && (
+        <View className='checkin-tail__party'>
+          <Text className='checkin-tail__party-label'>到场人数（最多 {entry.partySize} 位）</Text>
+          <PartyStepper value={present} maxPartySize={entry.partySize} onChange={setPresent} />
+        </View>
       )}
     </View>
   )

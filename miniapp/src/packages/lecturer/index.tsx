@@ -2,7 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import CheckInSyncBar from '../../components/CheckInSyncBar'
-import { usePendingCount, watchNetwork } from '../../components/CheckInSyncBar/device-queue'
+import { syncIfPending } from '../../components/CheckInSyncBar/device-queue'
+import { usePendingCount, watchNetwork } from '../../components/CheckInSyncBar/door-queue'
 import LecturerLectureCard, { type LecturerLecture } from '../../components/LecturerLectureCard'
 import PageRoot from '../../components/PageRoot'
 import SignInPanel from '../../components/SignInPanel'
@@ -47,7 +48,7 @@ function NotALecturer() {
     <View className='lecturer-home__notice'>
       <Text className='lecturer-home__notice-title'>这里是讲师工作台</Text>
       <Text className='lecturer-home__notice-text'>
-        您的账号还不是讲师账号。如果您是家庭教育讲师或志愿者，请联系所在县（市、区）妇联开通；如果讲师请您帮忙签到，安排好后这里会出现那场讲座。
+        您的账号还不是讲师账号。如果您是家庭教育讲师或志愿者，请联系所在县（市、区）妇联开通；如果讲师请您帮忙签到，安排好后这里会出现那场讲座。讲座结束后一天内，还可以在“已结束”里打开它补签到。
       </Text>
     </View>
   )
@@ -94,17 +95,17 @@ function Workbench({ isLecturer }: { isLecturer: boolean }) {
   }, [load])
   useEffect(() => watchNetwork(), [])
 
-  // Back from proposing, editing or cancelling: the list follows.
+  // Back from proposing, editing or cancelling: the list follows. Scans left waiting (the app
+  // closed offline at the door) go out now, without opening the door screen.
   const shownBefore = useRef(false)
   useDidShow(() => {
+    syncIfPending()
     if (shownBefore.current) void load(true)
     shownBefore.current = true
   })
   usePullDownRefresh(() => {
     void load(true).finally(() => Taro.stopPullDownRefresh())
   })
-
-  if (!isLecturer && when === 'UPCOMING' && state.status === 'ready' && state.lectures.length === 0) return <NotALecturer />
 
   return (
     <>
@@ -141,8 +142,12 @@ function Workbench({ isLecturer }: { isLecturer: boolean }) {
       ) : state.lectures.length === 0 ? (
         when === 'UPCOMING' && isLecturer ? (
           <StatusView kind='empty' message='还没有要开讲的讲座' actionText='申报讲座' onAction={() => open(LECTURE_EDIT_PAGE)} />
+        ) : when === 'UPCOMING' ? (
+          // Not a lecturer and no door to keep ahead: say why, and leave 已结束 one tap away (door
+          // staff may still check in there for a day after a lecture).
+          <NotALecturer />
         ) : (
-          <StatusView kind='empty' message={when === 'UPCOMING' ? '还没有要开讲的讲座' : '还没有已结束的讲座'} />
+          <StatusView kind='empty' message='还没有已结束的讲座' />
         )
       ) : (
         <View className='lecturer-home__list'>

@@ -10,6 +10,7 @@ import StatusView from '../../components/StatusView'
 import { LecturerCancelLectureDocument, LecturerLectureDocument, LecturerMessageHouseholdsDocument, LecturerRosterDocument, type LecturerLectureQuery, type RosterFieldsFragment } from './gql/graphql'
 import { useNow } from '../../hooks/useNow'
 import { useSession } from '../../hooks/useStore'
+import { doorStillOpen } from '../../components/CheckInSyncBar/door'
 import { isApiError, messageOf, request } from '../../services/graphql'
 import { formatTimeRange, lecturePhase } from '../../utils/format'
 import { decodeRouteParam } from '../../utils/route'
@@ -137,7 +138,7 @@ function Manage({ lecture, reload }: { lecture: ManagedLecture; reload: () => Pr
       </View>
 
       <View className='lecture-manage__actions'>
-        {lecture.canCheckIn && published && (
+        {lecture.canCheckIn && published && doorStillOpen(lecture.endsAt, now) && (
           <View className='big-button big-button--primary lecture-manage__checkin' hoverClass='big-button--hover' onClick={openCheckIn}>
             开始签到
           </View>
@@ -218,6 +219,8 @@ function MessageComposer({ lectureId }: { lectureId: string }) {
   const [sending, setSending] = useState(false)
   const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null)
   const key = useRef(newIdempotencyKey())
+  // Set before the confirmation opens (state would come a render too late): a double tap opens one.
+  const busy = useRef(false)
 
   const change = (value: string) => {
     if (value !== text) key.current = newIdempotencyKey() // another message: another send
@@ -226,20 +229,21 @@ function MessageComposer({ lectureId }: { lectureId: string }) {
   }
 
   const send = async () => {
-    if (sending) return
+    if (busy.current) return
     const trimmed = text.trim()
     if (!trimmed) return setResult({ ok: false, message: '请先写下要通知的内容' })
     if (trimmed.length > MESSAGE_MAX) return setResult({ ok: false, message: `最多 ${MESSAGE_MAX} 个字` })
-    const { confirm } = await Taro.showModal({
-      title: '发送通知',
-      content: '通知会发给所有已预约的家庭，确定发送吗？',
-      confirmText: '发送',
-      cancelText: '再想想',
-      confirmColor: '#b8322e',
-    })
-    if (!confirm) return
-    setSending(true)
+    busy.current = true
     try {
+      const { confirm } = await Taro.showModal({
+        title: '发送通知',
+        content: '通知会发给所有已预约的家庭，确定发送吗？',
+        confirmText: '发送',
+        cancelText: '再想想',
+        confirmColor: '#b8322e',
+      })
+      if (!confirm) return
+      setSending(true)
       const { messageHouseholds } = await request(LecturerMessageHouseholdsDocument, { lectureId, text: trimmed, idempotencyKey: key.current })
       setResult({ ok: true, message: `已通知 ${messageHouseholds.recipients} 户家庭` })
       setText('')
@@ -248,6 +252,7 @@ function MessageComposer({ lectureId }: { lectureId: string }) {
       // The key stays: sending the same text again cannot notify anyone twice.
       setResult({ ok: false, message: messageOf(error) })
     } finally {
+      busy.current = false
       setSending(false)
     }
   }
@@ -293,6 +298,8 @@ function CancelPanel({
 }) {
   const [reason, setReason] = useState('')
   const [error, setError] = useState<string | null>(null)
+  // Set before the confirmation opens, and kept once the lecture is cancelled: a double tap, or a
+  // tap while the page catches up, must not cancel again (the server would answer CONFLICT).
   const busy = useRef(false)
 
   if (!open) {
@@ -308,27 +315,29 @@ function CancelPanel({
     const trimmed = reason.trim()
     if (!trimmed) return setError('请写明取消的原因，家长会收到')
     if (trimmed.length > REASON_MAX) return setError(`原因最多 ${REASON_MAX} 个字`)
-    const { confirm } = await Taro.showModal({
-      title: '取消讲座',
-      content: booked > 0 ? `已预约的家庭（${booked} 座）都会被取消，并收到通知。确定取消吗？` : '确定取消这场讲座吗？',
-      confirmText: '确定取消',
-      cancelText: '不取消',
-      confirmColor: '#b8322e',
-    })
-    if (!confirm) return
     busy.current = true
-    void Taro.showLoading({ title: '正在取消…', mask: true })
+    let cancelledNow = false
     try {
+      const { confirm } = await Taro.showModal({
+        title: '取消讲座',
+        content: booked > 0 ? `已预约的家庭（${booked} 座）都会被取消，并收到通知。确定取消吗？` : '确定取消这场讲座吗？',
+        confirmText: '确定取消',
+        cancelText: '不取消',
+        confirmColor: '#b8322e',
+      })
+      if (!confirm) return
+      void Taro.showLoading({ title: '正在取消…', mask: true })
       await request(LecturerCancelLectureDocument, { id: lecture.id, reason: trimmed })
+      cancelledNow = true
       void Taro.hideLoading()
       void Taro.showToast({ title: '讲座已取消', icon: 'success' })
       onOpen(false)
       await onCancelled()
     } catch (e) {
       void Taro.hideLoading()
-      setError(messageOf(e))
+      if (!cancelledNow) setError(messageOf(e))
     } finally {
-      busy.current = false
+      if (!cancelledNow) busy.current = false
     }
   }
 
