@@ -27,9 +27,6 @@ export const MAX_ARTICLE = 20_000;
 export const MAX_TAGS = 8;
 export const MAX_TAG = 12;
 export const MAX_CHAPTERS = 50;
-export const MAX_REASON = 200;
-const REVISION_SEEN =
-  'The revision you reviewed (workingRevision.revision); when given and the course has changed since, CONFLICT and nothing is decided';
 
 @InputType()
 export class ChapterInput {
@@ -118,38 +115,6 @@ export class SaveCourseDraftArgs {
   @Field(() => CourseDraftInput)
   @ValidateNested()
   input!: CourseDraftInput;
-}
-
-@ArgsType()
-export class ApproveCourseArgs {
-  @Field(() => ID)
-  id!: string;
-
-  @Field(() => String, { nullable: true, description: 'Kept in the audit trail and sent to the lecturer; at most 200 characters' })
-  @IsOptional()
-  @MaxLength(MAX_REASON)
-  note?: string | null;
-
-  @Field(() => Int, { nullable: true, description: REVISION_SEEN })
-  @IsOptional()
-  @Min(1)
-  revision?: number | null;
-}
-
-@ArgsType()
-export class RejectCourseArgs {
-  @Field(() => ID)
-  id!: string;
-
-  @Field({ description: 'What to change, 1 to 200 characters; sent to the lecturer' })
-  @Length(1, MAX_REASON)
-  @Matches(NOT_BLANK, { message: 'reason must not be blank' })
-  reason!: string;
-
-  @Field(() => Int, { nullable: true, description: REVISION_SEEN })
-  @IsOptional()
-  @Min(1)
-  revision?: number | null;
 }
 
 @ArgsType()

@@ -1,11 +1,12 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ApproveArgs, RejectArgs } from '../review/review.input';
 import type { Context } from '../../context';
 import { Lecture } from '../lecture/lecture.type';
 import { Lecturer } from '../lecturer/lecturer.type';
 import { ReviewDecision } from '../review/review.type';
 import { loadRequired } from '../shared/by-id-loader';
 import { Role } from '../user/user-enums';
-import { ApproveCourseArgs, CoursesArgs, RejectCourseArgs, SaveCourseDraftArgs, SetCourseFeaturedArgs } from './course.input';
+import { CoursesArgs, SaveCourseDraftArgs, SetCourseFeaturedArgs } from './course.input';
 import {
   approveCourse,
   archiveCourse,
@@ -67,13 +68,13 @@ export class CourseResolver {
 
   @Authorized(Role.ORGANIZER, Role.ADMIN)
   @Mutation(() => Course, { description: 'Publishes the revision in review' })
-  approveCourse(@Args() args: ApproveCourseArgs, @Ctx() { viewer }: Context): Promise<Course> {
+  approveCourse(@Args() args: ApproveArgs, @Ctx() { viewer }: Context): Promise<Course> {
     return approveCourse(viewer!, args);
   }
 
   @Authorized(Role.ORGANIZER, Role.ADMIN)
   @Mutation(() => Course, { description: 'Sends the revision in review back to its lecturer with a reason' })
-  rejectCourse(@Args() args: RejectCourseArgs, @Ctx() { viewer }: Context): Promise<Course> {
+  rejectCourse(@Args() args: RejectArgs, @Ctx() { viewer }: Context): Promise<Course> {
     return rejectCourse(viewer!, args);
   }
 

@@ -1,4 +1,5 @@
 import { Types } from 'mongoose';
+import type { ApproveArgs, RejectArgs } from '../review/review.input';
 import type { Viewer } from '../../auth/token';
 import { isOrganizer, isOwnLecturer, organizerCovers, requireLecturerId, requireOrganizerFor } from '../../auth/policy';
 import { badUserInput, conflict, forbidden, notFound } from '../../errors';
@@ -15,7 +16,7 @@ import { parseObjectId } from '../shared/object-id';
 import { decodeTimeCursor, encodeTimeCursor } from '../shared/pagination';
 import { Role } from '../user/user-enums';
 import { ChapterKind, MEDIA_KINDS, RevisionState } from './course-status';
-import type { ApproveCourseArgs, CourseDraftInput, CoursesArgs, RejectCourseArgs } from './course.input';
+import type { CourseDraftInput, CoursesArgs } from './course.input';
 import { CourseModel, type ChapterDoc, type CourseContent, type CourseDoc, type WorkingRevision } from './course.model';
 import { toCourse, type Course, type CourseConnection, type ReviewQueue } from './course.type';
 import { isEmptyArticle, sanitizeArticle } from './rich-text';
@@ -244,14 +245,14 @@ function courseTarget(doc: CourseInReview): DecisionTarget {
 }
 
 /** Publishes the revision in review (decided once: see decideOnce). */
-export async function approveCourse(viewer: Viewer, { id, note, revision }: ApproveCourseArgs, now = new Date()): Promise<Course> {
+export async function approveCourse(viewer: Viewer, { id, note, revision }: ApproveArgs, now = new Date()): Promise<Course> {
   const doc = await courseInReview(viewer, id, revision);
   await decideOnce(viewer, courseTarget(doc), ReviewVerdict.APPROVED, note?.trim() || null, now);
   return reload(doc._id);
 }
 
 /** Sends the revision in review back to its lecturer with the reason. */
-export async function rejectCourse(viewer: Viewer, { id, reason, revision }: RejectCourseArgs, now = new Date()): Promise<Course> {
+export async function rejectCourse(viewer: Viewer, { id, reason, revision }: RejectArgs, now = new Date()): Promise<Course> {
   const doc = await courseInReview(viewer, id, revision);
   await decideOnce(viewer, courseTarget(doc), ReviewVerdict.REJECTED, reason.trim(), now);
   return reload(doc._id);

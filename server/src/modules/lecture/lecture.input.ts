@@ -74,8 +74,6 @@ export const CAMPAIGN_TAG_MAX = 20;
 export const REASON_MAX = 200;
 export const MESSAGE_MAX = 100;
 const NOT_BLANK = /\S/;
-const REVISION_SEEN =
-  'The proposal revision you reviewed (Lecture.proposalRevision); when given and the lecture has been edited since, CONFLICT and nothing is decided';
 
 @InputType({ description: 'A lecture a lecturer proposes; organizers of its county review it before anyone can book' })
 export class LectureProposalInput {
@@ -202,38 +200,6 @@ export class CancelLectureArgs {
   @Length(1, REASON_MAX)
   @Matches(NOT_BLANK, { message: 'reason must not be blank' })
   reason!: string;
-}
-
-@ArgsType()
-export class ApproveLectureArgs {
-  @Field(() => ID)
-  id!: string;
-
-  @Field(() => String, { nullable: true, description: 'Up to 200 characters, passed on to the lecturer' })
-  @IsOptional()
-  @MaxLength(REASON_MAX)
-  note?: string | null;
-
-  @Field(() => Int, { nullable: true, description: REVISION_SEEN })
-  @IsOptional()
-  @Min(1)
-  revision?: number | null;
-}
-
-@ArgsType()
-export class RejectLectureArgs {
-  @Field(() => ID)
-  id!: string;
-
-  @Field({ description: 'Why, for the lecturer: 1 to 200 characters' })
-  @Length(1, REASON_MAX)
-  @Matches(NOT_BLANK, { message: 'reason must not be blank' })
-  reason!: string;
-
-  @Field(() => Int, { nullable: true, description: REVISION_SEEN })
-  @IsOptional()
-  @Min(1)
-  revision?: number | null;
 }
 
 @ArgsType()

@@ -1,4 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ApproveArgs, RejectArgs } from '../review/review.input';
 import type { Context } from '../../context';
 import { canManageLecture } from '../../auth/policy';
 import { Role } from '../user/user-enums';
@@ -9,7 +10,6 @@ import { Lecturer } from '../lecturer/lecturer.type';
 import { Venue } from '../venue/venue.type';
 import { Booking } from '../booking/booking.type';
 import {
-  ApproveLectureArgs,
   CancelLectureArgs,
   CheckInStaffArgs,
   LectureOrder,
@@ -17,7 +17,6 @@ import {
   MessageHouseholdsArgs,
   MyLecturesArgs,
   ProposeLectureArgs,
-  RejectLectureArgs,
   UpdateLectureArgs,
 } from './lecture.input';
 import { getUser } from '../user/user.service';
@@ -67,13 +66,13 @@ export class LectureResolver {
 
   @Authorized(Role.ORGANIZER, Role.ADMIN)
   @Mutation(() => Lecture, { description: 'Publishes a proposed lecture of your county' })
-  approveLecture(@Args() { id, note, revision }: ApproveLectureArgs, @Ctx() { viewer }: Context): Promise<Lecture> {
+  approveLecture(@Args() { id, note, revision }: ApproveArgs, @Ctx() { viewer }: Context): Promise<Lecture> {
     return admin.approveLecture(viewer!, id, note, revision);
   }
 
   @Authorized(Role.ORGANIZER, Role.ADMIN)
   @Mutation(() => Lecture, { description: 'Turns down a proposed lecture of your county, with the reason' })
-  rejectLecture(@Args() { id, reason, revision }: RejectLectureArgs, @Ctx() { viewer }: Context): Promise<Lecture> {
+  rejectLecture(@Args() { id, reason, revision }: RejectArgs, @Ctx() { viewer }: Context): Promise<Lecture> {
     return admin.rejectLecture(viewer!, id, reason, revision);
   }
 
