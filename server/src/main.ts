@@ -22,7 +22,7 @@ async function main(): Promise<void> {
 
   if (config.seedIfEmpty) {
     const report = await seedIfEmpty();
-    if (report) logger.info({ ...report }, 'seeded the demo world into an empty database');
+    if (report) logger.info({ ...report }, 'seeded what the demo world was missing');
   }
 
   const app = await createApp(config, logger);
