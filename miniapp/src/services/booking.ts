@@ -13,9 +13,9 @@ export function openTicket(bookingId: string): void {
 }
 
 /**
- * Asks WeChat to let the server send this household's confirmation and reminders. Must be called
- * straight from the tap (before any await): WeChat shows the prompt only for a user gesture.
- * A refusal or an error changes nothing: booking goes ahead either way.
+ * Asks WeChat to let the server send these subscribe messages (a household's confirmation and
+ * reminders; a lecturer's review results). Must be called straight from the tap (before any
+ * await): WeChat shows the prompt only for a user gesture. A refusal or an error changes nothing.
  */
 export async function askForMessages(templateIds: ReadonlyArray<string>): Promise<void> {
   if (!IS_WEAPP || templateIds.length === 0) return

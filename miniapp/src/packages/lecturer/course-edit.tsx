@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { Input, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
+import { askForReviewNotices, useReviewNoticeTemplates } from './review-notices'
 import { CourseEditorDocument, CourseEditorSaveDocument, CourseEditorSubmitDocument, type ChapterKind, type CourseEditorCourseFragment, type CourseEditorStateFragment } from './gql/graphql'
 import ChapterEditor from '../../components/ChapterEditor'
 import CourseBadge from '../../components/CourseBadge'
@@ -170,12 +171,15 @@ function CourseEditor({ loaded }: { loaded: CourseEditorCourseFragment | null })
     update({ tags: result.tags }, 'tags')
   }
 
+  const noticeTemplates = useReviewNoticeTemplates()
+
   /**
    * Saves the draft; with `submit`, then sends it to review and goes back to 我的课程. Chapters
    * keep their server ids (learners' progress carries over); new ones get theirs from the answer.
    */
   const save = async (submit: boolean) => {
     if (busyNow.current || locked) return
+    if (submit) askForReviewNotices(noticeTemplates)
     const built = courseDraftInput(course?.id ?? null, form)
     if ('errors' in built) {
       setErrors(built.errors)

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
+import { askForReviewNotices, useReviewNoticeTemplates } from './review-notices'
 import { LectureFormCoursesDocument, LectureFormLectureDocument, LectureFormProposeDocument, LectureFormUpdateDocument, LectureFormVenuesDocument, type LectureFormLectureQuery, type LectureFormVenuesQuery, type LectureProposalInput } from './gql/graphql'
 import { type LectureStatus } from '../../gql/graphql'
 import CourseFormField from '../../components/CourseFormField'
@@ -178,8 +179,11 @@ function LectureForm({ lecture }: { lecture: Lecture | null }) {
     }
   }
 
+  const noticeTemplates = useReviewNoticeTemplates()
+
   const save = async () => {
     if (savingNow.current || cancelled) return
+    askForReviewNotices(noticeTemplates)
     const built = lecture && original && status ? lectureUpdateInput(form, original, status) : lectureProposalInput(form)
     if ('errors' in built) {
       setErrors(built.errors)

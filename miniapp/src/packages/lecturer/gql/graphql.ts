@@ -258,6 +258,11 @@ export type LectureFormUpdateMutationVariables = Exact<{
 
 export type LectureFormUpdateMutation = { updateLecture: { id: string, status: LectureStatus } };
 
+export type LecturerMessageTemplatesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LecturerMessageTemplatesQuery = { subscriptionTemplateIds: Array<string> };
+
 export type LecturerMyLecturesQueryVariables = Exact<{
   when: LectureTime;
 }>;
@@ -697,6 +702,11 @@ export const LectureFormUpdateDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<LectureFormUpdateMutation, LectureFormUpdateMutationVariables>;
+export const LecturerMessageTemplatesDocument = new TypedDocumentString(`
+    query LecturerMessageTemplates {
+  subscriptionTemplateIds
+}
+    `) as unknown as TypedDocumentString<LecturerMessageTemplatesQuery, LecturerMessageTemplatesQueryVariables>;
 export const LecturerMyLecturesDocument = new TypedDocumentString(`
     query LecturerMyLectures($when: LectureTime!) {
   myLectures(when: $when) {
