@@ -26,7 +26,7 @@ describe("a lecturer's door in the compiled weapp", () => {
   beforeAll(async () => {
     wechat = await startFakeWechat();
     server = await startServerProcess('weapp-lecturer', {
-      env: { WECHAT_API_BASE: wechat.baseUrl, WECHAT_APP_ID: wechat.appId, WECHAT_APP_SECRET: wechat.appSecret },
+      env: { WECHAT_API_BASE: wechat.baseUrl, WECHAT_APP_ID: wechat.appId, WECHAT_APP_SECRET: wechat.appSecret, WECHAT_TEMPLATE_NOTICE: 'tmpl-notice' },
     });
     weapp = setUpWeapp(server.url);
     const wx = (global as any).wx;
@@ -216,5 +216,41 @@ describe("a lecturer's door in the compiled weapp", () => {
     expect(cancels()).toBe(1);
     expect(texts(page, '.lecture-cancel__error')).toEqual([]);
     expect((await graphql(`query($id: ID!) { lecture(id: $id) { status } }`, { id: other.id })).lecture.status).toBe('CANCELLED');
+  });
+
+  it('sending a course to review asks WeChat, from the tap itself, to let the review result through', async () => {
+    const wx = (global as any).wx;
+    const asked: string[][] = [];
+    wx.requestSubscribeMessage = (options: any) => {
+      asked.push(options.tmplIds);
+      setTimeout(() => options.success?.({ errMsg: 'requestSubscribeMessage:ok', 'tmpl-notice': 'accept' }), 0);
+    };
+    // Record answers too, to start typing only once the editor has the template ids.
+    const answered: string[] = [];
+    const send = wx.request;
+    wx.request = (options: any) => {
+      const body = typeof options.data === 'string' ? JSON.parse(options.data) : options.data;
+      return send({ ...options, success: (result: unknown) => (answered.push(body?.operationName), options.success?.(result)) });
+    };
+    try {
+      const editor = await weapp.openPage('packages/lecturer/course-edit');
+      await waitFor(() => answered.includes('LecturerMessageTemplates') && editor.querySelector('.course-edit__title'), 'the editor, with the templates');
+      editor.querySelector('.course-edit__title').dispatchEvent('input', { detail: { value: '小程序里写的课' } });
+      editor.querySelector('.course-edit__summary').dispatchEvent('input', { detail: { value: '在手机上写好，送去审核。' } });
+      tap(editor, '.course-edit__add--article');
+      await waitFor(() => editor.querySelector('.chapter-card__title'), 'the new chapter');
+      editor.querySelector('.chapter-card__title').dispatchEvent('input', { detail: { value: '第一讲' } });
+      editor.querySelector('.chapter-card__body').dispatchEvent('input', { detail: { value: '先听孩子说完。' } });
+      await waitFor(() => editor.querySelector('.course-edit__submit'), 'the submit button');
+      tap(editor, '.course-edit__submit');
+      await waitFor(() => asked.length > 0, 'WeChat asked');
+      expect(asked[0]).toEqual(['tmpl-notice']);
+      await waitFor(async () => {
+        const { myCourses } = await graphql('{ myCourses { title status } }', {}, appToken());
+        return myCourses.some((c: { title: string; status: string }) => c.title === '小程序里写的课' && c.status === 'IN_REVIEW');
+      }, 'the course in review');
+    } finally {
+      wx.request = send;
+    }
   });
 });
