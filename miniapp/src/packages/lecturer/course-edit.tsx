@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { Input, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { askForReviewNotices, useReviewNoticeTemplates } from './review-notices'
@@ -9,6 +9,7 @@ import CourseFormField from '../../components/CourseFormField'
 import PageRoot from '../../components/PageRoot'
 import SignInPanel from '../../components/SignInPanel'
 import StatusView from '../../components/StatusView'
+import { useQueryState } from '../../hooks/useQueryState'
 import { useSession } from '../../hooks/useStore'
 import { isApiError, messageOf, request } from '../../services/graphql'
 import { CHAPTER_KINDS, chapterKindLabel, courseState } from '../../utils/courseContent'
@@ -60,40 +61,23 @@ export default function CourseEditPage() {
   )
 }
 
-type LoadState =
-  | { status: 'loading' }
-  | { status: 'ready'; course: CourseEditorCourseFragment | null }
-  | { status: 'notFound' }
-  | { status: 'error'; message: string }
-
 function CourseLoader({ id }: { id: string | null }) {
-  const [state, setState] = useState<LoadState>(id ? { status: 'loading' } : { status: 'ready', course: null })
-
-  const load = useCallback(async () => {
-    if (!id) return
-    setState({ status: 'loading' })
-    try {
-      const { course } = await request(CourseEditorDocument, { id })
-      setState(course ? { status: 'ready', course } : { status: 'notFound' })
-    } catch (error) {
-      if (isApiError(error) && (error.code === 'NOT_FOUND' || error.code === 'BAD_USER_INPUT')) setState({ status: 'notFound' })
-      else if (isApiError(error) && error.code === 'FORBIDDEN') setState({ status: 'error', message: '这门课程不是您的，不能编辑。' })
-      else setState({ status: 'error', message: messageOf(error) })
-    }
-  }, [id])
-
-  useEffect(() => {
-    void load()
-  }, [load])
-
   useEffect(() => {
     void Taro.setNavigationBarTitle({ title: id ? '编辑课程' : '新建课程' })
   }, [id])
+  return id ? <ExistingCourse id={id} /> : <CourseEditor loaded={null} />
+}
+
+function ExistingCourse({ id }: { id: string }) {
+  const { state, reload } = useQueryState(async () => (await request(CourseEditorDocument, { id })).course, [id], {
+    notFoundOnMissing: true,
+    errorMessage: (error) => (isApiError(error) && error.code === 'FORBIDDEN' ? '这门课程不是您的，不能编辑。' : messageOf(error)),
+  })
 
   if (state.status === 'loading') return <StatusView kind='loading' message='正在加载…' />
   if (state.status === 'notFound') return <StatusView kind='empty' message='没有找到这门课程' actionText='回到我的课程' onAction={backToList} />
-  if (state.status === 'error') return <StatusView kind='error' message={state.message} actionText='重试' onAction={() => void load()} />
-  return <CourseEditor loaded={state.course} />
+  if (state.status === 'error') return <StatusView kind='error' message={state.message} actionText='重试' onAction={() => void reload()} />
+  return <CourseEditor loaded={state.data} />
 }
 
 function CourseEditor({ loaded }: { loaded: CourseEditorCourseFragment | null }) {

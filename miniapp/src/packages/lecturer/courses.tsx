@@ -1,20 +1,18 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { LecturerCourseListDocument, type LecturerCourseListQuery } from './gql/graphql'
 import CourseBadge from '../../components/CourseBadge'
 import PageRoot from '../../components/PageRoot'
 import SignInPanel from '../../components/SignInPanel'
 import StatusView from '../../components/StatusView'
+import { useQueryState } from '../../hooks/useQueryState'
 import { useSession } from '../../hooks/useStore'
-import { messageOf, request } from '../../services/graphql'
+import { request } from '../../services/graphql'
 import { courseState } from '../../utils/courseContent'
 import { formatDate } from '../../utils/format'
 import './courses.scss'
 
 type Course = LecturerCourseListQuery['myCourses'][number]
-
-type ListState = { status: 'loading' } | { status: 'ready'; courses: Course[] } | { status: 'error'; message: string }
 
 const EDIT_PAGE = '/packages/lecturer/course-edit'
 
@@ -38,33 +36,13 @@ export default function CoursesPage() {
 }
 
 function CourseList({ token }: { token: string }) {
-  const [state, setState] = useState<ListState>({ status: 'loading' })
-  const latest = useRef(0)
-
-  /** `quietly`: keep the list on screen while asking (back from the editor). */
-  const load = useCallback(async (quietly = false) => {
-    const call = ++latest.current
-    if (!quietly) setState({ status: 'loading' })
-    try {
-      const { myCourses } = await request(LecturerCourseListDocument)
-      if (call === latest.current) setState({ status: 'ready', courses: myCourses })
-    } catch (error) {
-      if (call === latest.current && !quietly) setState({ status: 'error', message: messageOf(error) })
-    }
-  }, [])
-
-  useEffect(() => {
-    void load()
-  }, [load, token])
-
-  // Back from the editor: the course just saved or submitted shows its new state.
-  const shownBefore = useRef(false)
-  useDidShow(() => {
-    if (shownBefore.current) void load(true)
-    shownBefore.current = true
+  // Back from the editor (shown again): the course just saved or submitted shows its new state,
+  // asked quietly so the list stays on screen while asking.
+  const { state, reload, refresh } = useQueryState(async () => (await request(LecturerCourseListDocument)).myCourses, [token], {
+    refreshOnShow: true,
   })
   usePullDownRefresh(() => {
-    void load(true).finally(() => void Taro.stopPullDownRefresh())
+    void refresh().finally(() => void Taro.stopPullDownRefresh())
   })
 
   return (
@@ -75,13 +53,13 @@ function CourseList({ token }: { token: string }) {
       {state.status === 'loading' ? (
         <StatusView kind='loading' message='正在加载…' />
       ) : state.status === 'error' ? (
-        <StatusView kind='error' message={state.message} actionText='重试' onAction={() => void load()} />
-      ) : state.courses.length === 0 ? (
+        <StatusView kind='error' message={state.message} actionText='重试' onAction={() => void reload()} />
+      ) : state.data.length === 0 ? (
         <StatusView kind='empty' message='还没有课程。点上面的“新建课程”，写下第一门课吧。' />
       ) : (
         <View className='my-courses__list'>
-          <Text className='my-courses__total'>共 {state.courses.length} 门课程</Text>
-          {state.courses.map((course) => (
+          <Text className='my-courses__total'>共 {state.data.length} 门课程</Text>
+          {state.data.map((course) => (
             <CourseItem key={course.id} course={course} />
           ))}
         </View>

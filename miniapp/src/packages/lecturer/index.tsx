@@ -1,15 +1,16 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import CheckInSyncBar from '../../components/CheckInSyncBar'
 import { syncIfPending } from '../../components/CheckInSyncBar/device-queue'
 import { usePendingCount, watchNetwork } from '../../components/CheckInSyncBar/door-queue'
-import LecturerLectureCard, { type LecturerLecture } from '../../components/LecturerLectureCard'
+import LecturerLectureCard from '../../components/LecturerLectureCard'
 import PageRoot from '../../components/PageRoot'
 import SignInPanel from '../../components/SignInPanel'
 import StatusView from '../../components/StatusView'
 import { LecturerMyLecturesDocument, type LectureTime } from './gql/graphql'
 import { useNow } from '../../hooks/useNow'
+import { useQueryState } from '../../hooks/useQueryState'
 import { useSession } from '../../hooks/useStore'
 import { isApiError, messageOf, request } from '../../services/graphql'
 import './index.scss'
@@ -54,57 +55,25 @@ function NotALecturer() {
   )
 }
 
-type ListState =
-  | { status: 'loading' }
-  | { status: 'ready'; lectures: LecturerLecture[] }
-  | { status: 'error'; message: string }
-
 /**
  * A lecturer's own lectures in every state; for anyone (a volunteer, the venue's caretaker) also
  * the lectures whose door a lecturer asked them to keep.
  */
 function Workbench({ isLecturer }: { isLecturer: boolean }) {
   const [when, setWhen] = useState<LectureTime>('UPCOMING')
-  const [state, setState] = useState<ListState>({ status: 'loading' })
   const now = useNow()
   const pending = usePendingCount()
-  const latest = useRef(0)
-
-  const load = useCallback(
-    async (quietly = false) => {
-      const call = ++latest.current
-      if (!quietly) setState({ status: 'loading' })
-      try {
-        const { myLectures } = await request(LecturerMyLecturesDocument, { when })
-        if (call === latest.current) setState({ status: 'ready', lectures: myLectures })
-      } catch (error) {
-        if (call !== latest.current) return
-        // A quiet refresh that fails keeps the list on screen.
-        setState((current) =>
-          quietly && current.status === 'ready'
-            ? current
-            : { status: 'error', message: isApiError(error) && error.code === 'FORBIDDEN' ? '只有讲师账号可以查看' : messageOf(error) },
-        )
-      }
-    },
-    [when],
-  )
-
-  useEffect(() => {
-    void load()
-  }, [load])
-  useEffect(() => watchNetwork(), [])
-
-  // Back from proposing, editing or cancelling: the list follows. Scans left waiting (the app
-  // closed offline at the door) go out now, without opening the door screen.
-  const shownBefore = useRef(false)
-  useDidShow(() => {
-    syncIfPending()
-    if (shownBefore.current) void load(true)
-    shownBefore.current = true
+  // Back from proposing, editing or cancelling (shown again): the list follows, asked quietly; a
+  // quiet refresh that fails keeps the list on screen. Scans left waiting (the app closed offline
+  // at the door) go out first, without opening the door screen.
+  useDidShow(() => syncIfPending())
+  const { state, reload, refresh } = useQueryState(async () => (await request(LecturerMyLecturesDocument, { when })).myLectures, [when], {
+    errorMessage: (error) => (isApiError(error) && error.code === 'FORBIDDEN' ? '只有讲师账号可以查看' : messageOf(error)),
+    refreshOnShow: true,
   })
+  useEffect(() => watchNetwork(), [])
   usePullDownRefresh(() => {
-    void load(true).finally(() => Taro.stopPullDownRefresh())
+    void refresh().finally(() => Taro.stopPullDownRefresh())
   })
 
   return (
@@ -138,8 +107,8 @@ function Workbench({ isLecturer }: { isLecturer: boolean }) {
       {state.status === 'loading' ? (
         <StatusView kind='loading' message='正在加载…' />
       ) : state.status === 'error' ? (
-        <StatusView kind='error' message={state.message} actionText='重试' onAction={() => void load()} />
-      ) : state.lectures.length === 0 ? (
+        <StatusView kind='error' message={state.message} actionText='重试' onAction={() => void reload()} />
+      ) : state.data.length === 0 ? (
         when === 'UPCOMING' && isLecturer ? (
           <StatusView kind='empty' message='还没有要开讲的讲座' actionText='申报讲座' onAction={() => open(LECTURE_EDIT_PAGE)} />
         ) : when === 'UPCOMING' ? (
@@ -151,7 +120,7 @@ function Workbench({ isLecturer }: { isLecturer: boolean }) {
         )
       ) : (
         <View className='lecturer-home__list'>
-          {state.lectures.map((lecture) => (
+          {state.data.map((lecture) => (
             <LecturerLectureCard key={lecture.id} lecture={lecture} now={now} onOpen={openLecture} onCheckIn={openCheckIn} />
           ))}
         </View>

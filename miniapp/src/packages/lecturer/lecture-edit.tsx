@@ -9,6 +9,7 @@ import PageRoot from '../../components/PageRoot'
 import SignInPanel from '../../components/SignInPanel'
 import StatusView from '../../components/StatusView'
 import { useCounties } from '../../hooks/useCounties'
+import { useQueryState } from '../../hooks/useQueryState'
 import { useSession } from '../../hooks/useStore'
 import { isApiError, messageOf, request } from '../../services/graphql'
 import { formatTimeRange, venueTypeLabel } from '../../utils/format'
@@ -61,40 +62,21 @@ export default function LectureEditPage() {
   )
 }
 
-type LoadState =
-  | { status: 'loading' }
-  | { status: 'ready'; lecture: Lecture | null }
-  | { status: 'notFound' }
-  | { status: 'error'; message: string }
-
 function LectureLoader({ id }: { id: string | null }) {
-  const [state, setState] = useState<LoadState>(id ? { status: 'loading' } : { status: 'ready', lecture: null })
-
-  const load = useCallback(async () => {
-    if (!id) return
-    setState({ status: 'loading' })
-    try {
-      const { lecture } = await request(LectureFormLectureDocument, { id })
-      setState(lecture ? { status: 'ready', lecture } : { status: 'notFound' })
-    } catch (error) {
-      if (isApiError(error) && (error.code === 'NOT_FOUND' || error.code === 'BAD_USER_INPUT')) setState({ status: 'notFound' })
-      else setState({ status: 'error', message: messageOf(error) })
-    }
-  }, [id])
-
-  useEffect(() => {
-    void load()
-  }, [load])
-
   useEffect(() => {
     void Taro.setNavigationBarTitle({ title: id ? '修改讲座' : '申报讲座' })
   }, [id])
+  return id ? <ExistingLecture id={id} /> : <LectureForm lecture={null} />
+}
+
+function ExistingLecture({ id }: { id: string }) {
+  const { state, reload } = useQueryState(async () => (await request(LectureFormLectureDocument, { id })).lecture, [id], { notFoundOnMissing: true })
 
   if (state.status === 'loading') return <StatusView kind='loading' message='正在加载…' />
   if (state.status === 'notFound') return <StatusView kind='empty' message='没有找到这场讲座' actionText='返回' onAction={leave} />
-  if (state.status === 'error') return <StatusView kind='error' message={state.message} actionText='重试' onAction={() => void load()} />
-  if (state.lecture && !state.lecture.canManage) return <StatusView kind='empty' message='这场讲座不是您的，不能修改。' />
-  return <LectureForm lecture={state.lecture} />
+  if (state.status === 'error') return <StatusView kind='error' message={state.message} actionText='重试' onAction={() => void reload()} />
+  if (!state.data.canManage) return <StatusView kind='empty' message='这场讲座不是您的，不能修改。' />
+  return <LectureForm lecture={state.data} />
 }
 
 /** The lecturer's published courses, for the optional course link. */

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { ReviewQueueItemsDocument, type ReviewQueueItemsQuery } from './gql/graphql'
@@ -6,8 +6,9 @@ import PageRoot from '../../components/PageRoot'
 import SignInPanel from '../../components/SignInPanel'
 import StatusView from '../../components/StatusView'
 import { useCounties } from '../../hooks/useCounties'
+import { useQueryState } from '../../hooks/useQueryState'
 import { useSession } from '../../hooks/useStore'
-import { messageOf, request } from '../../services/graphql'
+import { request } from '../../services/graphql'
 import { formatDate, formatTime, formatTimeRange, venueTypeLabel } from '../../utils/format'
 import { isReviewer, withoutDecided } from '../../utils/reviewDecision'
 import { decidedHere } from './decided'
@@ -16,8 +17,6 @@ import './index.scss'
 type Queue = ReviewQueueItemsQuery['reviewQueue']
 type QueueCourse = Queue['courses'][number]
 type QueueLecture = Queue['lectures'][number]
-
-type QueueState = { status: 'loading' } | { status: 'ready'; queue: Queue } | { status: 'error'; message: string }
 
 function openReview(kind: 'course' | 'lecture', id: string) {
   void Taro.navigateTo({ url: `/packages/organizer/review?kind=${kind}&id=${encodeURIComponent(id)}` })
@@ -39,45 +38,25 @@ export default function ReviewQueuePage() {
 }
 
 function QueueView({ token, countyCode }: { token: string; countyCode: string | null }) {
-  const [state, setState] = useState<QueueState>({ status: 'loading' })
-  const latest = useRef(0)
   const counties = useCounties()
   const scope = countyCode ? counties.counties.find((county) => county.code === countyCode)?.name ?? '' : '全市'
 
-  const load = useCallback(async (quietly = false) => {
-    const call = ++latest.current
-    if (!quietly) setState({ status: 'loading' })
-    try {
-      const { reviewQueue } = await request(ReviewQueueItemsDocument)
-      if (call === latest.current) setState({ status: 'ready', queue: reviewQueue })
-    } catch (error) {
-      if (call === latest.current && !quietly) setState({ status: 'error', message: messageOf(error) })
-    }
-  }, [])
-
-  useEffect(() => {
-    void load()
-  }, [load, token])
-
-  // Back from a decision: the revision decided is gone at once (decidedHere), and the reload confirms it.
-  const shownBefore = useRef(false)
-  const [, rerender] = useState(0)
-  useDidShow(() => {
-    if (shownBefore.current) {
-      rerender((n) => n + 1)
-      void load(true)
-    }
-    shownBefore.current = true
+  // Back from a decision: the revision decided is gone at once (decidedHere, hence the rerender),
+  // and the quiet reload on show confirms it.
+  const { state, reload, refresh } = useQueryState(async () => (await request(ReviewQueueItemsDocument)).reviewQueue, [token], {
+    refreshOnShow: true,
   })
+  const [, rerender] = useState(0)
+  useDidShow(() => rerender((n) => n + 1))
   usePullDownRefresh(() => {
-    void load(true).finally(() => void Taro.stopPullDownRefresh())
+    void refresh().finally(() => void Taro.stopPullDownRefresh())
   })
 
   if (state.status === 'loading') return <StatusView kind='loading' message='正在加载待审内容…' />
-  if (state.status === 'error') return <StatusView kind='error' message={state.message} actionText='重试' onAction={() => void load()} />
+  if (state.status === 'error') return <StatusView kind='error' message={state.message} actionText='重试' onAction={() => void reload()} />
 
-  const courses = withoutDecided(state.queue.courses, decidedHere)
-  const lectures = withoutDecided(state.queue.lectures, decidedHere)
+  const courses = withoutDecided(state.data.courses, decidedHere)
+  const lectures = withoutDecided(state.data.lectures, decidedHere)
   return (
     <View className='review-queue__body'>
       {scope && <Text className='review-queue__scope'>审核范围：{scope}</Text>}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { Image, RichText, Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { ReviewApproveCourseDocument, ReviewApproveLectureDocument, ReviewCourseDetailDocument, ReviewLectureDetailDocument, ReviewRejectCourseDocument, ReviewRejectLectureDocument, type ReviewChapterFieldsFragment, type ReviewCourseDetailQuery, type ReviewDecisionFieldsFragment, type ReviewLectureDetailQuery } from './gql/graphql'
@@ -6,6 +6,7 @@ import CourseBadge from '../../components/CourseBadge'
 import PageRoot from '../../components/PageRoot'
 import SignInPanel from '../../components/SignInPanel'
 import StatusView from '../../components/StatusView'
+import { useQueryState } from '../../hooks/useQueryState'
 import { useSession } from '../../hooks/useStore'
 import { isApiError, messageOf, request } from '../../services/graphql'
 import { chapterKindLabel, courseState, durationLabel } from '../../utils/courseContent'
@@ -48,31 +49,23 @@ export default function ReviewPage() {
 }
 
 type Subject = { kind: 'course'; course: Course } | { kind: 'lecture'; lecture: Lecture }
-type LoadState = { status: 'loading' } | { status: 'ready'; subject: Subject } | { status: 'notFound' } | { status: 'error'; message: string }
 
 function ReviewLoader({ kind, id }: { kind: Kind; id: string }) {
-  const [state, setState] = useState<LoadState>({ status: 'loading' })
-
-  const load = useCallback(async () => {
-    setState({ status: 'loading' })
-    try {
+  const { state, reload } = useQueryState<Subject>(
+    async () => {
       if (kind === 'course') {
         const { course } = await request(ReviewCourseDetailDocument, { id })
-        setState(course ? { status: 'ready', subject: { kind, course } } : { status: 'notFound' })
-      } else {
-        const { lecture } = await request(ReviewLectureDetailDocument, { id })
-        setState(lecture ? { status: 'ready', subject: { kind, lecture } } : { status: 'notFound' })
+        return course ? { kind, course } : null
       }
-    } catch (error) {
-      if (isApiError(error) && (error.code === 'NOT_FOUND' || error.code === 'BAD_USER_INPUT')) setState({ status: 'notFound' })
-      else if (isApiError(error) && error.code === 'FORBIDDEN') setState({ status: 'error', message: '这一项不在您负责的县区。' })
-      else setState({ status: 'error', message: messageOf(error) })
-    }
-  }, [kind, id])
-
-  useEffect(() => {
-    void load()
-  }, [load])
+      const { lecture } = await request(ReviewLectureDetailDocument, { id })
+      return lecture ? { kind, lecture } : null
+    },
+    [kind, id],
+    {
+      notFoundOnMissing: true,
+      errorMessage: (error) => (isApiError(error) && error.code === 'FORBIDDEN' ? '这一项不在您负责的县区。' : messageOf(error)),
+    },
+  )
 
   useEffect(() => {
     void Taro.setNavigationBarTitle({ title: kind === 'course' ? '审核课程' : '审核讲座' })
@@ -80,8 +73,8 @@ function ReviewLoader({ kind, id }: { kind: Kind; id: string }) {
 
   if (state.status === 'loading') return <StatusView kind='loading' message='正在加载…' />
   if (state.status === 'notFound') return <StatusView kind='empty' message='没有找到，可能已被讲师撤回' actionText='回到审核列表' onAction={backToQueue} />
-  if (state.status === 'error') return <StatusView kind='error' message={state.message} actionText='重试' onAction={() => void load()} />
-  const { subject } = state
+  if (state.status === 'error') return <StatusView kind='error' message={state.message} actionText='重试' onAction={() => void reload()} />
+  const subject = state.data
   return subject.kind === 'course' ? (
     <>
       <CourseContent course={subject.course} />
