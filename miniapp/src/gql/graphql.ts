@@ -43,6 +43,16 @@ export type BookingTime =
   | 'PAST'
   | 'UPCOMING';
 
+export type CheckInOutcome =
+  /** The household was checked in earlier, by another scan; nothing counted twice */
+  | 'ALREADY_CHECKED_IN'
+  /** This scan checked the household in (also when the same scan is replayed) */
+  | 'CHECKED_IN'
+  /** Not checked in; errorCode and message say why */
+  | 'REJECTED'
+  /** Guests without a booking were counted */
+  | 'WALK_IN_RECORDED';
+
 export type FeedbackInput = {
   /** Up to 500 characters; blank means none */
   comment?: string | null | undefined;
@@ -94,6 +104,19 @@ export type LectureStatus =
   | 'PROPOSED'
   | 'PUBLISHED'
   | 'REJECTED';
+
+export type OfflineScanInput = {
+  bookingId?: string | null | undefined;
+  /** Unique per scan on the device; replaying it is harmless */
+  clientScanId: string;
+  code?: string | null | undefined;
+  lectureId: string;
+  partyPresent?: number | null | undefined;
+  /** When the door scanned it, by the device clock */
+  scannedAt: string;
+  /** A walk-in of this many people, instead of a ticket */
+  walkInPartySize?: number | null | undefined;
+};
 
 export type Role =
   | 'ADMIN'
@@ -194,6 +217,13 @@ export type TicketQueryVariables = Exact<{
 
 
 export type TicketQuery = { booking: { id: string, status: BookingStatus, partySize: number, seatNumbers: Array<number>, waitlistPosition: number | null, requestedAt: string, cancelledAt: string | null, ticket: { code: string, shortCode: string } | null, lecture: { id: string, title: string, startsAt: string, endsAt: string, cancellationDeadline: string, venue: { id: string, name: string, address: string, county: { code: string, name: string } } } } | null };
+
+export type CheckInSyncMutationVariables = Exact<{
+  scans: Array<OfflineScanInput> | OfflineScanInput;
+}>;
+
+
+export type CheckInSyncMutation = { syncCheckIns: Array<{ clientScanId: string | null, outcome: CheckInOutcome, message: string, errorCode: string | null, bookingId: string | null, householdName: string | null, partySize: number | null, partyPresent: number | null, checkedInAt: string | null }> };
 
 export type CountiesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -467,6 +497,21 @@ export const TicketDocument = new TypedDocumentString(`
   requestedAt
   cancelledAt
 }`) as unknown as TypedDocumentString<TicketQuery, TicketQueryVariables>;
+export const CheckInSyncDocument = new TypedDocumentString(`
+    mutation CheckInSync($scans: [OfflineScanInput!]!) {
+  syncCheckIns(scans: $scans) {
+    clientScanId
+    outcome
+    message
+    errorCode
+    bookingId
+    householdName
+    partySize
+    partyPresent
+    checkedInAt
+  }
+}
+    `) as unknown as TypedDocumentString<CheckInSyncMutation, CheckInSyncMutationVariables>;
 export const CountiesDocument = new TypedDocumentString(`
     query Counties {
   counties {

@@ -6,35 +6,10 @@
 //
 // Pure: no Taro import. Storage, the request and the clock come in through `CheckInQueueDeps`, so
 // unit tests run it in Node (see tests/miniapp/unit/checkin-queue.test.ts).
-import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core'
-import type { CheckInOutcome, CheckInSyncMutation, CheckInSyncMutationVariables, OfflineScanInput } from '../packages/lecturer/gql/graphql'
+import type { CheckInOutcome, CheckInSyncMutation, OfflineScanInput } from '../gql/graphql'
 import { createStore, type Store } from './store'
 
 export type CheckInResult = CheckInSyncMutation['syncCheckIns'][number]
-
-/**
- * The syncCheckIns mutation exactly as the generated CheckInSyncDocument sends it
- * (packages/lecturer/operations/checkin.graphql), written out here because the app sends the
- * queue when it shows: importing the generated module would put every lecturer query string into
- * the main package. tests/miniapp/unit/checkin-queue.test.ts keeps the two the same.
- */
-export const CHECK_IN_SYNC: DocumentTypeDecoration<CheckInSyncMutation, CheckInSyncMutationVariables> & { toString(): string } = {
-  toString: () => `
-    mutation CheckInSync($scans: [OfflineScanInput!]!) {
-  syncCheckIns(scans: $scans) {
-    clientScanId
-    outcome
-    message
-    errorCode
-    bookingId
-    householdName
-    partySize
-    partyPresent
-    checkedInAt
-  }
-}
-    `,
-}
 
 /** pending: not yet answered by the server; done: checked in (or walk-in recorded) now;
  *  already: the server says it was checked in before; refused: the server said no (with why). */

@@ -5,7 +5,8 @@
 // The app entry calls syncIfPending() on every show, so this module is in the main package, which
 // every first start downloads: keep it small. What only the door screen and 讲师工作台 need is in
 // door-queue.ts and door.ts, which only the lecturer sub-package imports.
-import { CHECK_IN_SYNC, createCheckInQueue, hasPending, type CheckInQueue, type SyncReport } from '../../services/checkin-queue'
+import { createCheckInQueue, hasPending, type CheckInQueue, type SyncReport } from '../../services/checkin-queue'
+import { CheckInSyncDocument } from '../../gql/graphql'
 import { request } from '../../services/graphql'
 import { sessionStore } from '../../services/session'
 import { createStore } from '../../services/store'
@@ -16,7 +17,7 @@ const QUEUE_KEY = 'fel.checkinQueue'
 export const checkInQueue: CheckInQueue = createCheckInQueue({
   load: () => readStored<unknown>(QUEUE_KEY),
   save: (entries) => writeStored(QUEUE_KEY, entries),
-  send: async (scans) => (await request(CHECK_IN_SYNC, { scans })).syncCheckIns,
+  send: async (scans) => (await request(CheckInSyncDocument, { scans })).syncCheckIns,
 })
 
 export interface SyncStatus {

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { Field, ObjectType } from 'type-graphql';
 import { SignJWT, jwtVerify } from 'jose';
+import { CROCKFORD_ALPHABET, crockfordCode } from '../shared/crockford';
 
 @ObjectType({ description: 'What a household shows at the door' })
 export class Ticket {
@@ -19,8 +20,6 @@ export interface TicketHolder {
 
 export class TicketError extends Error {}
 
-/** Crockford's base32: no I, L, O or U, so a code read aloud is not misheard. */
-const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 /**
  * Check-in codes. The QR code is a JWS over (booking, lecture) with a key of its own, derived from
@@ -45,11 +44,7 @@ export class TicketService {
   }
 
   shortCode(bookingId: string, lectureId: string): string {
-    const digest = crypto.createHmac('sha256', this.key).update(`${lectureId}:${bookingId}`).digest();
-    let bits = 0n;
-    for (const byte of digest.subarray(0, 5)) bits = (bits << 8n) | BigInt(byte);
-    let text = '';
-    for (let i = 0; i < 8; i++) text = ALPHABET[Number((bits >> BigInt(5 * i)) & 31n)] + text;
+    const text = crockfordCode(crypto.createHmac('sha256', this.key).update(`${lectureId}:${bookingId}`).digest(), 8);
     return `${text.slice(0, 4)}-${text.slice(4)}`;
   }
 
@@ -59,7 +54,7 @@ export class TicketService {
    */
   static normalizeShortCode(typed: string): string | null {
     const text = typed.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
-    if (text.length !== 8 || [...text].some((c) => !ALPHABET.includes(c))) return null;
+    if (text.length !== 8 || [...text].some((c) => !CROCKFORD_ALPHABET.includes(c))) return null;
     return `${text.slice(0, 4)}-${text.slice(4)}`;
   }
 

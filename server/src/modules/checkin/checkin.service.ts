@@ -10,6 +10,9 @@ import { LectureModel, type LectureDoc } from '../lecture/lecture.model';
 import { LectureStatus } from '../lecture/lecture-status';
 import { toLecture } from '../lecture/lecture.type';
 import { isDuplicateKeyError } from '../shared/mongo-errors';
+import { isObjectId } from '../shared/object-id';
+import { householdName } from '../user/user.type';
+import { beijingClockTime as doorTime } from '../shared/beijing-time';
 import { runPeriodically } from '../shared/periodic';
 import { UserModel, type UserDoc } from '../user/user.model';
 import { bookingCheckInId, CheckInMethod, CheckInModel, type CheckInDoc } from './checkin.model';
@@ -33,11 +36,6 @@ export interface DoorDeps {
   onAttended?: (userId: string, courseId: string) => Promise<void>;
 }
 
-/** Beijing wall-clock HH:mm, as the door screen and the household read it. */
-function doorTime(date: Date): string {
-  const b = new Date(date.getTime() + 8 * HOUR);
-  return `${String(b.getUTCHours()).padStart(2, '0')}:${String(b.getUTCMinutes()).padStart(2, '0')}`;
-}
 
 /**
  * A refusal at the door: one of our error codes and an English message like every other error,
@@ -49,7 +47,7 @@ function refuse(code: 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN',
 }
 
 function parseId(value: string | null | undefined, field: string, what: string): Types.ObjectId {
-  if (!value || !/^[0-9a-f]{24}$/i.test(value)) throw refuse('BAD_USER_INPUT', `${field} is not a valid id`, `${what}编号不正确`, field);
+  if (!isObjectId(value)) throw refuse('BAD_USER_INPUT', `${field} is not a valid id`, `${what}编号不正确`, field);
   return new Types.ObjectId(value);
 }
 
@@ -150,7 +148,6 @@ async function bookingForCode(deps: DoorDeps, reads: DoorReads, lecture: Lecture
   return { bookingId, method: CheckInMethod.SHORT_CODE };
 }
 
-const householdName = (user: UserDoc | null) => user?.displayName?.trim() || '家长';
 
 interface ArrivalOptions {
   partyPresent?: number | null;
@@ -187,7 +184,7 @@ async function checkInBooking(deps: DoorDeps, reads: DoorReads, viewer: Viewer, 
     clientScanId: options.clientScanId,
     errorCode: null,
     bookingId: booking._id.toHexString(),
-    householdName: householdName(user),
+    householdName: householdName(user?.displayName),
     partySize: booking.partySize,
   };
 
@@ -218,7 +215,7 @@ async function checkInBooking(deps: DoorDeps, reads: DoorReads, viewer: Viewer, 
   await BookingModel.updateOne({ _id: booking._id, cancelledAt: null }, { $set: { status: BookingStatus.CHECKED_IN } });
   // Only the scan that checked the household in brings guests; a repeat scan counts nobody.
   const guests = outcome === CheckInOutcome.CHECKED_IN && surplus > 0 && options.clientScanId
-    ? await recordWalkInAt(viewer, lecture, { partySize: surplus, note: `${householdName(user)}家多来的`, clientScanId: `${options.clientScanId}-extra` }, options.at)
+    ? await recordWalkInAt(viewer, lecture, { partySize: surplus, note: `${base.householdName}家多来的`, clientScanId: `${options.clientScanId}-extra` }, options.at)
     : null;
   if (lecture.courseId && deps.onAttended) {
     // The household is in, whatever happens to the course's bookkeeping: a failure here is
@@ -385,7 +382,7 @@ export async function lectureRoster(viewer: Viewer, lectureId: string, phoneTail
     const arrival = arrivalOf.get(booking._id.toHexString());
     return {
       bookingId: booking._id.toHexString(),
-      householdName: householdName(user),
+      householdName: householdName(user?.displayName),
       phoneTail: user?.phone ? user.phone.slice(-4) : null,
       partySize: booking.partySize,
       status: arrival ? BookingStatus.CHECKED_IN : (booking.status as BookingStatus),

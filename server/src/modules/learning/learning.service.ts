@@ -1,3 +1,6 @@
+import { crockfordCode } from '../shared/crockford';
+import { householdName } from '../user/user.type';
+import { beijingWallClock } from '../shared/beijing-time';
 import { createHash } from 'node:crypto';
 import { Types } from 'mongoose';
 import type { Viewer } from '../../auth/token';
@@ -134,15 +137,11 @@ export async function courseProgress(userId: string, loaders: Loaders, course: C
 
 // ---------------------------------------------------------------- completion
 
-const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 /** `NP-<year of issue, Beijing>-<6 Crockford base-32 characters from a hash of the seed>`. */
 export function certificateNumber(seed: string, issuedAt: Date): string {
-  const bits = createHash('sha256').update(seed).digest().readUInt32BE(0) >>> 2; // 30 bits
-  let code = '';
-  for (let shift = 25; shift >= 0; shift -= 5) code += CROCKFORD[(bits >>> shift) & 31];
-  const year = new Date(issuedAt.getTime() + 8 * 3600 * 1000).getUTCFullYear();
-  return `NP-${year}-${code}`;
+  const code = crockfordCode(createHash('sha256').update(seed).digest(), 6);
+  return `NP-${beijingWallClock(issuedAt).getUTCFullYear()}-${code}`;
 }
 
 /**
@@ -186,7 +185,7 @@ export async function issueIfComplete(userId: string, courseId: string, now = ne
     _id,
     userId: user,
     courseId: course._id,
-    recipientName: recipient?.displayName?.trim() || '家长',
+    recipientName: householdName(recipient?.displayName),
     courseTitle: course.live.content.title,
     lecturerName: lecturer?.name ?? '讲师',
     issuedAt: now,

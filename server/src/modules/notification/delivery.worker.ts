@@ -1,5 +1,6 @@
 import type { Logger } from '../../logger';
 import { runPeriodically } from '../shared/periodic';
+import { beijingDateTime } from '../shared/beijing-time';
 import { BookingStatus } from '../booking/booking-status';
 import { BookingModel, type BookingDoc } from '../booking/booking.model';
 import { LectureModel, type LectureDoc } from '../lecture/lecture.model';
@@ -45,11 +46,7 @@ const NOTES: Partial<Record<OutboxKind, (partySize: number) => string>> = {
 };
 
 /** Beijing time, as the message is read in China whatever the server's zone. */
-export function beijingTime(date: Date): string {
-  const b = new Date(date.getTime() + 8 * 3600 * 1000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${b.getUTCFullYear()}年${b.getUTCMonth() + 1}月${b.getUTCDate()}日 ${pad(b.getUTCHours())}:${pad(b.getUTCMinutes())}`;
-}
+export const beijingTime = beijingDateTime;
 
 /** WeChat's `thing` fields hold at most 20 characters. */
 export const thing = (text: string) => (Array.from(text).length > 20 ? `${Array.from(text).slice(0, 19).join('')}…` : text);

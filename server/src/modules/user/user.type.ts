@@ -45,6 +45,11 @@ export function toUser(doc: UserDoc): User {
   };
 }
 
+/** How a household is named to lecturers and on certificates: its display name, or 家长. */
+export function householdName(displayName: string | null | undefined): string {
+  return displayName?.trim() || '家长';
+}
+
 export function maskPhone(phone: string): string {
   return phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****';
 }

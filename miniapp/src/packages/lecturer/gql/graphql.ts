@@ -49,16 +49,6 @@ export type ChapterKind =
   | 'AUDIO'
   | 'VIDEO';
 
-export type CheckInOutcome =
-  /** The household was checked in earlier, by another scan; nothing counted twice */
-  | 'ALREADY_CHECKED_IN'
-  /** This scan checked the household in (also when the same scan is replayed) */
-  | 'CHECKED_IN'
-  /** Not checked in; errorCode and message say why */
-  | 'REJECTED'
-  /** Guests without a booking were counted */
-  | 'WALK_IN_RECORDED';
-
 export type CourseDraftInput = {
   ageGroups?: Array<AgeGroup> | null | undefined;
   /** In order; 0 to 50 (at least 1 to submit) */
@@ -146,19 +136,6 @@ export type LectureUpdateInput = {
   venueId?: string | null | undefined;
 };
 
-export type OfflineScanInput = {
-  bookingId?: string | null | undefined;
-  /** Unique per scan on the device; replaying it is harmless */
-  clientScanId: string;
-  code?: string | null | undefined;
-  lectureId: string;
-  partyPresent?: number | null | undefined;
-  /** When the door scanned it, by the device clock */
-  scannedAt: string;
-  /** A walk-in of this many people, instead of a ticket */
-  walkInPartySize?: number | null | undefined;
-};
-
 export type ReviewVerdict =
   | 'APPROVED'
   | 'REJECTED';
@@ -182,13 +159,6 @@ export type CheckInDeskQueryVariables = Exact<{
 
 
 export type CheckInDeskQuery = { lecture: { id: string, title: string, startsAt: string, endsAt: string, status: LectureStatus, maxPartySize: number, canCheckIn: boolean, venue: { id: string, name: string } } | null, lectureRoster: { lectureId: string, bookedHouseholds: number, checkedInHouseholds: number, peoplePresent: number, entries: Array<{ bookingId: string, householdName: string, phoneTail: string | null, partySize: number, status: BookingStatus, seatNumbers: Array<number>, checkedInAt: string | null, partyPresent: number | null }>, walkIns: Array<{ id: string, partySize: number, note: string | null, checkedInAt: string }> } };
-
-export type CheckInSyncMutationVariables = Exact<{
-  scans: Array<OfflineScanInput> | OfflineScanInput;
-}>;
-
-
-export type CheckInSyncMutation = { syncCheckIns: Array<{ clientScanId: string | null, outcome: CheckInOutcome, message: string, errorCode: string | null, bookingId: string | null, householdName: string | null, partySize: number | null, partyPresent: number | null, checkedInAt: string | null }> };
 
 export type CourseEditorChapterFragment = { id: string, kind: ChapterKind, title: string, body: string | null, mediaUrl: string | null, durationSeconds: number | null };
 
@@ -476,21 +446,6 @@ export const CheckInDeskDocument = new TypedDocumentString(`
     checkedInAt
   }
 }`) as unknown as TypedDocumentString<CheckInDeskQuery, CheckInDeskQueryVariables>;
-export const CheckInSyncDocument = new TypedDocumentString(`
-    mutation CheckInSync($scans: [OfflineScanInput!]!) {
-  syncCheckIns(scans: $scans) {
-    clientScanId
-    outcome
-    message
-    errorCode
-    bookingId
-    householdName
-    partySize
-    partyPresent
-    checkedInAt
-  }
-}
-    `) as unknown as TypedDocumentString<CheckInSyncMutation, CheckInSyncMutationVariables>;
 export const LecturerCourseListDocument = new TypedDocumentString(`
     query LecturerCourseList {
   myCourses {
