@@ -14,6 +14,8 @@ export interface ServerProcess {
   stop(): Promise<void>;
   /** Sends a signal and resolves with the exit code once the process has ended. */
   signal(signal: NodeJS.Signals): Promise<number | null>;
+  /** The last error log lines (pino level ≥ 50) the server wrote: what a failing test should show. */
+  errorLog(): string[];
 }
 
 export async function startServerProcess(
@@ -39,6 +41,12 @@ export async function startServerProcess(
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr = (stderr + chunk).slice(-4000)));
   const lines = readline.createInterface({ input: child.stdout! });
+  const errorLog: string[] = [];
+  lines.on('line', (line) => {
+    if (!/"level":[56]\d/.test(line)) return;
+    errorLog.push(line);
+    if (errorLog.length > 20) errorLog.shift();
+  });
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the server did not listen within ${timeoutMs} ms:\n${stderr}`)), timeoutMs);
     lines.on('line', (line) => {
@@ -65,6 +73,7 @@ export async function startServerProcess(
       child.kill('SIGTERM');
       await exited;
     },
+    errorLog: () => [...errorLog],
     signal(signal) {
       child.kill(signal);
       return exited;
