@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Types } from 'mongoose';
-import { isDuplicateKeyError } from '../shared/mongo-errors';
+import { isDuplicateKeyError, isEngineBusyError } from '../shared/mongo-errors';
 import { SeatClaimModel } from './booking.model';
 
 export type ClaimOutcome =
@@ -53,6 +53,12 @@ export async function claimSeats(
       mine.push(...pick);
       return { kind: 'CLAIMED', seats: mine.sort((a, b) => a - b) };
     } catch (error) {
+      if (isEngineBusyError(error)) {
+        // The engine was busy with another process's write: a round like a lost race, after a
+        // short random pause so the processes do not collide again in step.
+        await new Promise((resolve) => setTimeout(resolve, 10 + crypto.randomInt(40)));
+        continue;
+      }
       if (!isDuplicateKeyError(error)) throw error;
       const held = await SeatClaimModel.find({ bookingId: booking.id }, { seatNumber: 1, attempt: 1 }).lean<Array<{ seatNumber: number; attempt?: string }>>();
       if (held.some((claim) => claim.attempt !== attempt)) {
