@@ -11,6 +11,7 @@ import { currentViewer } from './auth/viewer';
 import { createContext, type Context, type Services } from './context';
 import { checkDatabase } from './db';
 import { evaluateCompletion } from './modules/learning/learning.service';
+import { outreachExportRouter } from './modules/outreach/export';
 import { createErrorFormatter } from './errors';
 import type { Logger } from './logger';
 import { TicketService } from './modules/booking/ticket';
@@ -71,6 +72,8 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
       context: async ({ req }) => createContext(services, await currentViewer(req.headers.authorization, services.tokens)),
     }),
   );
+
+  app.use('/exports', outreachExportRouter(services));
 
   mountMiniProgram(app, config.h5Dir);
 

@@ -8,7 +8,7 @@ import { createLearningLoaders } from './modules/learning/learning.loader';
 import { createReviewHistoryLoader } from './modules/review/review.loader';
 import { createFeedbackSummaryLoader, createMyFeedbackLoader } from './modules/feedback/feedback.loader';
 import { createLecturerLoader } from './modules/lecturer/lecturer.loader';
-import { createVenueLoader } from './modules/venue/venue.loader';
+import { createVenueLectureCountLoader, createVenueLoader } from './modules/venue/venue.loader';
 import type { Logger } from './logger';
 import type { TicketService } from './modules/booking/ticket';
 import type { MessageTemplates } from './modules/notification/delivery.worker';
@@ -30,6 +30,7 @@ export function createLoaders(viewer: Viewer | null) {
     reviewHistory: createReviewHistoryLoader(),
     lecturer: createLecturerLoader(),
     venue: createVenueLoader(),
+    venueLectureCount: createVenueLectureCountLoader(),
   };
 }
 

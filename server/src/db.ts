@@ -12,6 +12,8 @@ import { ReviewDecisionModel } from './modules/review/review.model';
 import { CourseModel } from './modules/course/course.model';
 import { CertificateModel, ChapterProgressModel } from './modules/learning/learning.model';
 import { FeedbackModel } from './modules/feedback/feedback.model';
+import { OutreachTargetModel } from './modules/outreach/target.model';
+import { LectureOutcomeModel, OutreachChangeModel } from './modules/outreach/lecture-outcome.model';
 
 // One model per line, so features add theirs without touching each other's lines.
 export const models = [
@@ -27,6 +29,9 @@ export const models = [
   LecturerModel,
   OutboxAttemptModel,
   OutboxModel,
+  OutreachTargetModel,
+  LectureOutcomeModel,
+  OutreachChangeModel,
   ReviewDecisionModel,
   SeatClaimModel,
   UserModel,

@@ -6,6 +6,7 @@ import { createLogger } from './logger';
 import { startReconciler } from './modules/booking/booking.reconciler';
 import { startNoShowSweeper } from './modules/checkin/checkin.service';
 import { startDeliveryWorker } from './modules/notification/delivery.worker';
+import { startOutcomeJobs } from './modules/outreach/outcome.service';
 import { seedIfEmpty } from './seed/seed';
 
 /** Starts the server; any failure to start is one clear line on stderr and a non-zero exit. */
@@ -28,6 +29,8 @@ async function main(): Promise<void> {
   const app = await createApp(config, logger);
   const stopReconciler = startReconciler(logger, config.reconcileIntervalMs);
   const stopNoShowSweeper = startNoShowSweeper(logger, config.reconcileIntervalMs);
+  // The outreach report's per-lecture outcomes: missing ones built now, marks drained every minute, an hourly full check.
+  const stopOutcomeJobs = await startOutcomeJobs(logger);
   const stopDelivery = startDeliveryWorker(
     { wechat: app.services.wechat, templates: config.wechat.templates, logger },
     config.deliveryIntervalMs,
@@ -45,6 +48,7 @@ async function main(): Promise<void> {
     setTimeout(() => process.exit(1), 15_000).unref();
     stopReconciler();
     stopNoShowSweeper();
+    stopOutcomeJobs();
     stopDelivery();
     await app.close();
     await disconnectDatabase();

@@ -12,6 +12,8 @@ import { FeedbackResolver, LectureFeedbackResolver } from './modules/feedback/fe
 import { CourseConnectionResolver, CourseResolver, LectureCourseResolver } from './modules/course/course.resolver';
 import { CertificateResolver, ChapterProgressResolver, CourseProgressResolver, LearningResolver } from './modules/learning/learning.resolver';
 import { LectureMessagesResolver } from './modules/lecture/lecture-message';
+import { OutreachReportResolver } from './modules/outreach/outreach.resolver';
+import { OutreachTargetResolver } from './modules/outreach/target.resolver';
 import { authChecker } from './auth/auth-checker';
 
 // One resolver per line, so features add theirs without touching each other's lines.
@@ -33,8 +35,10 @@ export const resolvers = [
   LectureResolver,
   LectureConnectionResolver,
   NotificationResolver,
+  OutreachReportResolver,
   UserResolver,
   VenueResolver,
+  OutreachTargetResolver,
 ] as const;
 
 export function createSchema(): Promise<GraphQLSchema> {

@@ -10,6 +10,7 @@ import { BOOK, newKey } from '../helpers/booking';
 import { courseInReview, insertVenue, proposedLecture, publishedCourse, publishedLecture, SAVE_COURSE, courseDraft } from '../helpers/content';
 import { signInAs, type SignedIn } from '../helpers/roles';
 import { startTestServer, type TestServer } from '../helpers/server';
+import { insertCounties } from '../helpers/venues';
 
 type Caller = 'anonymous' | 'parent' | 'owner' | 'otherLecturer' | 'countyOrganizer' | 'otherCountyOrganizer' | 'cityOrganizer' | 'admin';
 const CALLERS: Caller[] = ['anonymous', 'parent', 'owner', 'otherLecturer', 'countyOrganizer', 'otherCountyOrganizer', 'cityOrganizer', 'admin'];
@@ -33,6 +34,7 @@ beforeAll(async () => {
     admin: await signInAs(server.url, 'authz-admin', 'ADMIN'),
   };
   venueId = await insertVenue(COUNTY);
+  await insertCounties();
 });
 afterAll(() => server.close());
 
@@ -202,6 +204,59 @@ const TABLE: Row[] = [
     request: async () => ({
       query: `mutation($input: WalkInInput!) { recordWalkIn(input: $input) { outcome } }`,
       variables: { input: { lectureId: (await scenery.lectureWithHousehold()).lectureId, partySize: 2, clientScanId: newKey() } },
+    }),
+  },
+  {
+    mutation: 'createVenue',
+    allowed: ORGANIZERS,
+    request: async () => ({
+      query: `mutation($input: VenueInput!) { createVenue(input: $input) { id county { code } } }`,
+      variables: { input: { name: '新建的村民文化礼堂', type: 'VILLAGE', countyCode: COUNTY, address: '大横镇中心路 2 号', isPracticeBase: false } },
+      check: (data) => expect(data.createVenue.county.code).toBe(COUNTY),
+    }),
+  },
+  {
+    mutation: 'updateVenue',
+    allowed: ORGANIZERS,
+    request: async () => ({
+      query: `mutation($id: ID!, $input: VenueInput!) { updateVenue(id: $id, input: $input) { name } }`,
+      variables: { id: await insertVenue(COUNTY), input: { name: '改名的礼堂', type: 'VILLAGE', countyCode: COUNTY, address: '大横镇中心路 1 号', isPracticeBase: false } },
+      check: (data) => expect(data.updateVenue.name).toBe('改名的礼堂'),
+    }),
+  },
+  {
+    mutation: 'deleteVenue',
+    allowed: ORGANIZERS,
+    request: async () => {
+      const id = await insertVenue(COUNTY);
+      return { query: `mutation($id: ID!) { deleteVenue(id: $id) }`, variables: { id }, check: (data) => expect(data.deleteVenue).toBe(id) };
+    },
+  },
+  {
+    mutation: 'retireVenue',
+    allowed: ORGANIZERS,
+    request: async () => ({
+      query: `mutation($id: ID!) { retireVenue(id: $id) { retired } }`,
+      variables: { id: await insertVenue(COUNTY) },
+      check: (data) => expect(data.retireVenue.retired).toBe(true),
+    }),
+  },
+  {
+    mutation: 'restoreVenue',
+    allowed: ORGANIZERS,
+    request: async () => {
+      const id = await insertVenue(COUNTY);
+      await mongoose.connection.db!.collection('venues').updateOne({ _id: new Types.ObjectId(id) }, { $set: { retired: true } });
+      return { query: `mutation($id: ID!) { restoreVenue(id: $id) { retired } }`, variables: { id }, check: (data) => expect(data.restoreVenue.retired).toBe(false) };
+    },
+  },
+  {
+    mutation: 'setOutreachTargets (the county organizer’s own county)',
+    allowed: ['cityOrganizer', 'admin'],
+    request: async () => ({
+      query: `mutation($input: SetOutreachTargetsInput!) { setOutreachTargets(input: $input) { venueType lectures } }`,
+      variables: { input: { year: 2024, countyCode: COUNTY, targets: [{ venueType: 'VILLAGE', lectures: 12, people: 600 }] } },
+      check: (data) => expect(data.setOutreachTargets).toEqual([{ venueType: 'VILLAGE', lectures: 12 }]),
     }),
   },
   {

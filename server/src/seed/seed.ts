@@ -9,6 +9,8 @@ import { VenueModel } from '../modules/venue/venue.model';
 import { AgeGroup } from '../modules/user/user-enums';
 import { buildDemoWorld, type DemoWorld } from './demo-world';
 import { buildDemoCourses, type DemoCourses } from './demo-courses';
+import { FIRST_HOUSEHOLD_ID, seedDemoAttendance, type AttendanceReport } from './demo-attendance';
+import { UserModel } from '../modules/user/user.model';
 
 /** A stable id per seed key, so re-seeding finds what it wrote before instead of adding twins. */
 export function seedId(key: string): Types.ObjectId {
@@ -22,6 +24,8 @@ export interface SeedReport {
   lectures: number;
   /** Published demo courses (some upcoming lectures are linked to them). */
   courses: number;
+  /** The history of the demo lectures: households, bookings, check-ins, feedback, targets. */
+  attendance: AttendanceReport;
   /** Documents written by this run; 0 when the world was already there. */
   inserted: number;
 }
@@ -119,21 +123,34 @@ export async function seedDemoWorld(now = new Date()): Promise<SeedReport> {
   // Courses before lectures, so a linked lecture never points at a course that is not there yet.
   inserted += await insertMissing(CourseModel, docs.courses);
   inserted += await insertMissing(LectureModel, docs.lectures);
+  // Attendance is planned from the lectures as stored (a re-seed on a later day builds the world
+  // with other dates, but the lectures written the first time are the ones that stay).
+  const attendance = await seedDemoAttendance(docs.lectures.map((lecture) => lecture._id), now);
+  inserted += attendance.inserted;
   return {
     counties: docs.counties.length,
     venues: docs.venues.length,
     lecturers: docs.lecturers.length,
     lectures: docs.lectures.length,
     courses: docs.courses.length,
+    attendance,
     inserted,
   };
 }
 
 /**
- * `npm start` seeds a database the first time, when it holds no lectures at all, and adds the demo
- * courses to one seeded before there were courses (what is already there is left alone).
+ * `npm start` seeds a database the first time, when it holds no lectures at all, and adds to one
+ * seeded by an earlier version what that version did not write: the demo courses, and the demo
+ * history (bookings, check-ins, feedback, targets), whose households are written last, so the first
+ * one's absence (one lookup by `_id`, the only filter the engine answers without a scan) means
+ * "not seeded yet". What is already there is left alone, and a lecture that has bookings of real
+ * households gets no demo ones.
  */
 export async function seedIfEmpty(now = new Date()): Promise<SeedReport | null> {
-  const [lectures, courses] = await Promise.all([LectureModel.exists({}), CourseModel.exists({})]);
-  return lectures && courses ? null : seedDemoWorld(now);
+  const [lectures, courses, history] = await Promise.all([
+    LectureModel.exists({}),
+    CourseModel.exists({}),
+    UserModel.exists({ _id: FIRST_HOUSEHOLD_ID }),
+  ]);
+  return lectures && courses && history ? null : seedDemoWorld(now);
 }

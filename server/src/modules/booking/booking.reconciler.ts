@@ -10,6 +10,7 @@ import { OutboxKind, OutboxModel } from '../notification/outbox.model';
 import { queueConfirmationMessages } from '../notification/outbox.service';
 import { LectureStatus } from '../lecture/lecture-status';
 import { cancelBookingsOfCancelledLecture } from '../lecture/lecture-admin.service';
+import { noteLectureChanged } from '../outreach/outcome.service';
 
 export interface RepairReport {
   orphanClaimsFreed: number;
@@ -83,6 +84,7 @@ export async function reconcileLecture(lecture: LectureDoc, now = new Date()): P
         { _id: booking._id },
         { $set: { status: BookingStatus.CANCELLED, activeKey: `cancelled:${id}`, seatNumbers: [] } },
       );
+      await noteLectureChanged(lecture._id);
       report.cancellationsCompleted++;
       continue;
     }

@@ -3,7 +3,7 @@ import type { Viewer } from '../../auth/token';
 import { badUserInput, conflict, forbidden, notFound } from '../../errors';
 import { DEFAULT_MAX_PARTY_SIZE, LectureModel, type LectureDoc } from '../lecture/lecture.model';
 import { LectureStatus, UNPUBLISHED_STATUSES } from '../lecture/lecture-status';
-import { isDuplicateKeyError } from '../shared/mongo-errors';
+import { isDuplicateKeyError, retryWhileBusy } from '../shared/mongo-errors';
 import { parseObjectId } from '../shared/object-id';
 import { decodeTimeCursor, encodeTimeCursor } from '../shared/pagination';
 import { BookingStatus } from './booking-status';
@@ -14,6 +14,7 @@ import { toBooking, type Booking, type BookingConnection } from './booking.type'
 import { claimSeats, releaseSeats } from './seat-allocator';
 import { bookingCheckInId, CheckInModel } from '../checkin/checkin.model';
 import { dropMessagesFor, queueConfirmationMessages } from '../notification/outbox.service';
+import { noteLectureChanged } from '../outreach/outcome.service';
 
 export interface SeatedLecture {
   id: Types.ObjectId;
@@ -99,17 +100,20 @@ export async function seatOrQueue(booking: BookingDoc, lecture: SeatedLecture): 
       return;
     }
   }
-  await BookingModel.updateOne({ _id: booking._id, status: BookingStatus.PENDING }, { $set: { status: BookingStatus.WAITLISTED } });
+  await retryWhileBusy(() => BookingModel.updateOne({ _id: booking._id, status: BookingStatus.PENDING }, { $set: { status: BookingStatus.WAITLISTED } }));
   // Seats may have been freed while this request was deciding: let the queue have them.
   await promoteWaiting(lecture);
 }
 
 /** Records the seats and queues the household's confirmation and reminders. */
 export async function markConfirmed(booking: BookingDoc, seats: number[], promoted: boolean): Promise<void> {
-  await BookingModel.updateOne(
-    { _id: booking._id, cancelledAt: null },
-    { $set: { status: BookingStatus.CONFIRMED, seatNumbers: seats, confirmedAt: new Date() } },
+  await retryWhileBusy(() =>
+    BookingModel.updateOne(
+      { _id: booking._id, cancelledAt: null },
+      { $set: { status: BookingStatus.CONFIRMED, seatNumbers: seats, confirmedAt: new Date() } },
+    ),
   );
+  await noteLectureChanged(booking.lectureId);
   await queueConfirmationMessages({ id: booking._id, userId: booking.userId }, booking.lectureStartsAt, promoted);
 }
 
@@ -154,9 +158,11 @@ async function loadOwnBooking(viewer: Viewer, bookingId: string, field: string):
  * cancellation and by a lecture's.
  */
 export async function applyCancellation(bookingId: Types.ObjectId, now = new Date()): Promise<void> {
-  await BookingModel.updateOne(
-    { _id: bookingId },
-    { $set: { cancelledAt: now, status: BookingStatus.CANCELLED, activeKey: `cancelled:${bookingId.toHexString()}`, seatNumbers: [] } },
+  await retryWhileBusy(() =>
+    BookingModel.updateOne(
+      { _id: bookingId },
+      { $set: { cancelledAt: now, status: BookingStatus.CANCELLED, activeKey: `cancelled:${bookingId.toHexString()}`, seatNumbers: [] } },
+    ),
   );
   await releaseSeats(bookingId);
   await dropMessagesFor(bookingId);
@@ -174,6 +180,7 @@ export async function cancelBooking(viewer: Viewer, bookingId: string): Promise<
   // The door opens before the cancellation deadline: a household already let in has come.
   if (await CheckInModel.exists({ _id: bookingCheckInId(booking._id) })) throw conflict('This household has already been checked in at the door');
   await applyCancellation(booking._id);
+  await noteLectureChanged(booking.lectureId);
   const lecture = await LectureModel.findById(booking.lectureId).lean<LectureDoc>();
   if (lecture) await promoteWaiting(seated(lecture));
   return toBooking((await BookingModel.findById(booking._id).lean<BookingDoc>())!);

@@ -14,6 +14,7 @@ import { isObjectId } from '../shared/object-id';
 import { householdName } from '../user/user.type';
 import { beijingClockTime as doorTime } from '../shared/beijing-time';
 import { runPeriodically } from '../shared/periodic';
+import { noteLectureChanged } from '../outreach/outcome.service';
 import { UserModel, type UserDoc } from '../user/user.model';
 import { bookingCheckInId, CheckInMethod, CheckInModel, type CheckInDoc } from './checkin.model';
 import type { CheckInInput, OfflineScanInput, WalkInInput } from './checkin.input';
@@ -270,13 +271,18 @@ export async function checkIn(deps: DoorDeps, viewer: Viewer, input: CheckInInpu
   const reads = new DoorReads(deps.tickets, false);
   const lecture = await loadDoorLecture(reads, viewer, input.lectureId, 'input.lectureId', at);
   const target = await arrivalTarget(deps, reads, lecture, input, 'input', at);
-  return checkInBooking(deps, reads, viewer, lecture, target.bookingId, {
-    partyPresent: input.partyPresent,
-    at,
-    clientScanId: null,
-    method: target.method,
-    partyField: 'input.partyPresent',
-  });
+  try {
+    return await checkInBooking(deps, reads, viewer, lecture, target.bookingId, {
+      partyPresent: input.partyPresent,
+      at,
+      clientScanId: null,
+      method: target.method,
+      partyField: 'input.partyPresent',
+    });
+  } finally {
+    // Also after a failure part-way: the check-in may be written even if what follows was not.
+    await noteLectureChanged(lecture._id);
+  }
 }
 
 async function arrivalTarget(deps: DoorDeps, reads: DoorReads, lecture: LectureDoc, input: { code?: string | null; bookingId?: string | null }, prefix: string, now: Date) {
@@ -288,7 +294,11 @@ async function arrivalTarget(deps: DoorDeps, reads: DoorReads, lecture: LectureD
 export async function recordWalkIn(deps: DoorDeps, viewer: Viewer, input: WalkInInput): Promise<CheckInResult> {
   const at = new Date();
   const lecture = await loadDoorLecture(new DoorReads(deps.tickets, false), viewer, input.lectureId, 'input.lectureId', at);
-  return recordWalkInAt(viewer, lecture, input, at);
+  try {
+    return await recordWalkInAt(viewer, lecture, input, at);
+  } finally {
+    await noteLectureChanged(lecture._id);
+  }
 }
 
 /**
@@ -324,6 +334,8 @@ export async function syncCheckIns(deps: DoorDeps, viewer: Viewer, scans: Offlin
   const madeAt = (scan: OfflineScanInput) => (scan.scannedAt instanceof Date && !Number.isNaN(scan.scannedAt.getTime()) ? scan.scannedAt.getTime() : now.getTime());
   const order = scans.map((scan, i) => ({ scan, i })).sort((a, b) => madeAt(a.scan) - madeAt(b.scan) || a.i - b.i);
   const results: CheckInResult[] = new Array(scans.length);
+  // One mark per lecture the queue touched, after all its scans (not one per scan).
+  const touched = new Map<string, Types.ObjectId>();
   for (const { scan, i } of order) {
     const prefix = `scans.${i}`;
     const clientScanId = typeof scan.clientScanId === 'string' ? scan.clientScanId : null;
@@ -332,6 +344,7 @@ export async function syncCheckIns(deps: DoorDeps, viewer: Viewer, scans: Offlin
         throw refuse('BAD_USER_INPUT', `${prefix}.clientScanId must be 8 to 64 letters, digits, _ or -`, '扫码记录编号不正确', `${prefix}.clientScanId`);
       }
       const lecture = await loadDoorLecture(reads, viewer, scan.lectureId, `${prefix}.lectureId`, now);
+      touched.set(lecture._id.toHexString(), lecture._id);
       const at = arrivalTime(scan.scannedAt, lecture, now);
       if (scan.walkInPartySize != null) {
         if (!Number.isInteger(scan.walkInPartySize) || scan.walkInPartySize < 1 || scan.walkInPartySize > MAX_WALK_IN) {
@@ -354,6 +367,7 @@ export async function syncCheckIns(deps: DoorDeps, viewer: Viewer, scans: Offlin
       results[i] = rejected(clientScanId, error, deps.logger);
     }
   }
+  for (const lectureId of touched.values()) await noteLectureChanged(lectureId);
   return results;
 }
 
@@ -413,9 +427,9 @@ export async function lectureRoster(viewer: Viewer, lectureId: string, phoneTail
  * always wins over the sweep.
  */
 export async function sweepNoShows(now = new Date()): Promise<{ noShows: number; mended: number }> {
-  const due = await BookingModel.find({ status: BookingStatus.CONFIRMED, cancelledAt: null, lectureEndsAt: { $lte: now } }, { _id: 1 })
+  const due = await BookingModel.find({ status: BookingStatus.CONFIRMED, cancelledAt: null, lectureEndsAt: { $lte: now } }, { _id: 1, lectureId: 1 })
     .limit(1000)
-    .lean<Array<{ _id: Types.ObjectId }>>();
+    .lean<Array<{ _id: Types.ObjectId; lectureId: Types.ObjectId }>>();
   if (due.length === 0) return { noShows: 0, mended: 0 };
   const arrivedIds = async (ids: Types.ObjectId[]) =>
     new Set((await CheckInModel.find({ _id: { $in: ids.map(bookingCheckInId) } }, { bookingId: 1 }).lean<CheckInDoc[]>()).map((c) => c.bookingId!.toHexString()));
@@ -426,6 +440,7 @@ export async function sweepNoShows(now = new Date()): Promise<{ noShows: number;
   if (absent.length) await BookingModel.updateMany({ _id: { $in: absent }, status: BookingStatus.CONFIRMED, cancelledAt: null }, { $set: { status: BookingStatus.NO_SHOW } });
   const late = [...(await arrivedIds(absent))].map((id) => new Types.ObjectId(id));
   if (late.length) await BookingModel.updateMany({ _id: { $in: late } }, { $set: { status: BookingStatus.CHECKED_IN } });
+  for (const lectureId of new Set(due.map((b) => b.lectureId.toHexString()))) await noteLectureChanged(lectureId);
   return { noShows: absent.length - late.length, mended: present.length + late.length };
 }
 

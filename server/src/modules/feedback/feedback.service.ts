@@ -10,6 +10,7 @@ import { LectureModel } from '../lecture/lecture.model';
 import { COMMENT_MAX, type FeedbackInput } from './feedback.input';
 import { FeedbackModel, feedbackId, type FeedbackDoc } from './feedback.model';
 import type { FeedbackTopic } from './feedback-topic';
+import { noteLectureChanged } from '../outreach/outcome.service';
 import { toFeedback, type Feedback, type FeedbackSummary } from './feedback.type';
 
 export const LATEST_COMMENTS = 50;
@@ -48,6 +49,7 @@ export async function submitFeedback(viewer: Viewer, input: FeedbackInput, now =
     if (!isDuplicateKeyError(error)) throw error;
     throw conflict('You have already given feedback on this lecture');
   }
+  await noteLectureChanged(lectureId);
   return toFeedback(doc as FeedbackDoc);
 }
 

@@ -6,6 +6,7 @@ import { badUserInput, conflict, forbidden, notFound, type FieldProblem } from '
 import { isObjectId, parseObjectId } from '../shared/object-id';
 import { isDuplicateKeyError } from '../shared/mongo-errors';
 import { VenueModel, type VenueDoc } from '../venue/venue.model';
+import { RETIRED_VENUE_MESSAGE, settleProposalAtVenue } from '../venue/venue.service';
 import { CourseModel } from '../course/course.model';
 import { UserModel } from '../user/user.model';
 import { Role } from '../user/user-enums';
@@ -13,6 +14,7 @@ import { LecturerModel, type LecturerDoc } from '../lecturer/lecturer.model';
 import { BookingStatus, ACTIVE_STATUSES } from '../booking/booking-status';
 import { BookingModel, SeatClaimModel, type BookingDoc } from '../booking/booking.model';
 import { applyCancellation, promoteWaiting, seated } from '../booking/booking.service';
+import { noteLectureChanged } from '../outreach/outcome.service';
 import { OutboxKind } from '../notification/outbox.model';
 import { queueNotice } from '../notification/outbox.service';
 import { beijingTime, thing } from '../notification/delivery.worker';
@@ -84,11 +86,13 @@ function checkTimes(problems: Problems, startsAt: Date, endsAt: Date, now: Date,
   }
 }
 
-async function findVenue(problems: Problems, venueId: string): Promise<VenueDoc | null> {
+/** A retired venue takes no new lectures; a lecture already there may keep it (`currentVenueId`). */
+async function findVenue(problems: Problems, venueId: string, currentVenueId?: Types.ObjectId): Promise<VenueDoc | null> {
   const id = problems.id(venueId, 'input.venueId');
   if (!id) return null;
   const venue = await VenueModel.findById(id).lean<VenueDoc>();
   if (!venue) problems.add('input.venueId', 'input.venueId names no venue');
+  else if (venue.retired === true && !currentVenueId?.equals(venue._id)) problems.add('input.venueId', RETIRED_VENUE_MESSAGE);
   return venue;
 }
 
@@ -132,7 +136,8 @@ export async function proposeLecture(viewer: Viewer, input: LectureProposalInput
     proposedAt: now,
     staffUserIds: [],
   });
-  return toLecture(created.toObject() as LectureDoc);
+  // The venue may have been retired, deleted or moved since it was read above (see deleteVenue).
+  return toLecture(await settleProposalAtVenue(created.toObject() as LectureDoc));
 }
 
 /** What a published lecture may still change: nothing households planned their day around. */
@@ -213,7 +218,7 @@ export async function updateLecture(viewer: Viewer, id: string, input: LectureUp
       checkTimes(problems, input.startsAt ?? lecture.startsAt, input.endsAt ?? lecture.endsAt, now, input.startsAt != null);
     }
     if (input.venueId != null) {
-      const venue = await findVenue(problems, input.venueId);
+      const venue = await findVenue(problems, input.venueId, lecture.venueId);
       if (venue) Object.assign(set, { venueId: venue._id, venueType: venue.type, countyCode: venue.countyCode });
     }
     if (input.courseId === null) unset.courseId = 1;
@@ -358,6 +363,7 @@ export async function cancelBookingsOfCancelledLecture(lecture: LectureDoc): Pro
     });
     await applyCancellation(booking._id);
   }
+  if (active.length > 0) await noteLectureChanged(lecture._id);
   return active.length;
 }
 

@@ -1,7 +1,16 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { County } from '../county/county.type';
 import type { VenueDoc } from './venue.model';
 import { VenueType } from './venue-type';
+
+@ObjectType({ description: 'A point on the map (WGS-84 degrees)' })
+export class GeoPoint {
+  @Field(() => Float)
+  latitude!: number;
+
+  @Field(() => Float)
+  longitude!: number;
+}
 
 @ObjectType({ description: 'A place where lectures are held' })
 export class Venue {
@@ -20,11 +29,37 @@ export class Venue {
   /** Resolved to `county` through the county loader. */
   countyCode!: string;
 
+  @Field(() => String, { nullable: true, description: '乡镇/街道' })
+  township!: string | null;
+
   @Field()
   address!: string;
 
+  @Field(() => GeoPoint, { nullable: true })
+  location!: GeoPoint | null;
+
   @Field({ description: 'One of the family-education innovation practice bases (家庭教育创新实践基地)' })
   isPracticeBase!: boolean;
+
+  @Field(() => Int, { nullable: true, description: 'The year it was named a practice base; null unless isPracticeBase' })
+  practiceBaseYear!: number | null;
+
+  @Field({ description: 'Retired venues take no new lecture proposals; lectures already held there keep counting' })
+  retired!: boolean;
+
+  // Resolved in VenueResolver for organizers in scope only; kept apart from the public fields so
+  // that no code path hands them out by accident.
+  @Field(() => String, { nullable: true, description: 'Organizers in scope see it; null for everyone else' })
+  contactName?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Organizers in scope see it; null for everyone else' })
+  contactPhone?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Lectures ever proposed or held here (organizers in scope; null for others)' })
+  lectureCount?: number | null;
+
+  /** The contact as stored; read only through the scoped field resolvers. */
+  contact!: { name: string | null; phone: string | null };
 }
 
 export function toVenue(doc: VenueDoc): Venue {
@@ -33,7 +68,12 @@ export function toVenue(doc: VenueDoc): Venue {
     name: doc.name,
     type: doc.type as VenueType,
     countyCode: doc.countyCode,
+    township: doc.township ?? null,
     address: doc.address,
+    location: doc.location ? { latitude: doc.location.latitude, longitude: doc.location.longitude } : null,
     isPracticeBase: doc.isPracticeBase,
+    practiceBaseYear: doc.isPracticeBase ? (doc.practiceBaseYear ?? null) : null,
+    retired: doc.retired === true,
+    contact: { name: doc.contactName ?? null, phone: doc.contactPhone ?? null },
   };
 }
