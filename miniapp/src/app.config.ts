@@ -25,7 +25,7 @@ export default defineAppConfig({
     // Organizers: the review queue.
     {
       root: 'packages/organizer',
-      pages: ['index', 'review'],
+      pages: ['index', 'review', 'cell', 'attendance', 'targets', 'venues', 'venue-edit', 'dashboard'],
     },
   ],
   window: {

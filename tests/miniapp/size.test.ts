@@ -29,17 +29,22 @@ describe('the weapp package', () => {
     expect(shippedBytes(weappDist, new Set(subPackageRoots))).toBeLessThan(450 * KB);
   });
 
-  it('keeps pages visited once or twice in sub-packages of at most 200 KB each, 800 KB in all', () => {
+  // The organizer package carries the dashboard's chart library (uCharts, ~125 KB), drawn only there;
+  // WeChat's limit is 2 MB a package, ours stays far below it.
+  const budgets: Record<string, number> = { 'packages/organizer': 300 * KB };
+
+  it('keeps pages visited once or twice in sub-packages of at most 200 KB each (300 KB with charts), 1 MB in all', () => {
     expect(subPackageRoots.map((root) => path.relative(weappDist, root)).sort()).toEqual(
       ['packages/learning', 'packages/lecturer', 'packages/organizer', 'packages/profile'],
     );
     for (const root of subPackageRoots) {
       expect(fs.existsSync(path.join(root, 'index.js'))).toBe(true);
-      // Measured: lecturer 134 KB (door check-in, roster, course and lecture editors), learning 73 KB.
-      expect(shippedBytes(root)).toBeLessThan(200 * KB);
+      // Measured: lecturer 134 KB (door check-in, roster, course and lecture editors), learning 73 KB,
+      // organizer 250 KB (review queue, five-venue dashboard with charts, drill-down, targets, venues).
+      expect(shippedBytes(root)).toBeLessThan(budgets[path.relative(weappDist, root)] ?? 200 * KB);
     }
-    // Measured: 681 KB.
-    expect(shippedBytes(weappDist)).toBeLessThan(800 * KB);
+    // Measured: 681 KB before the organizer dashboard, 932 KB with it.
+    expect(shippedBytes(weappDist)).toBeLessThan(1024 * KB);
   });
 
   it('keeps the ticket page where subscribe messages send readers: pages/ticket/index, in the main package', () => {

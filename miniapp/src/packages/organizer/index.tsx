@@ -60,6 +60,12 @@ function QueueView({ token, countyCode }: { token: string; countyCode: string | 
   return (
     <View className='review-queue__body'>
       {scope && <Text className='review-queue__scope'>审核范围：{scope}</Text>}
+      <View className='review-queue__link review-queue__link--dashboard' hoverClass='review-queue__link--hover' onClick={() => void Taro.navigateTo({ url: '/packages/organizer/dashboard' })}>
+        五进工作统计 ›
+      </View>
+      <View className='review-queue__link review-queue__link--venues' hoverClass='review-queue__link--hover' onClick={() => void Taro.navigateTo({ url: '/packages/organizer/venues' })}>
+        场地管理 ›
+      </View>
       <View className='review-section review-section--courses'>
         <Text className='review-section__title'>待审课程（{courses.length}）</Text>
         {courses.length === 0 ? (

@@ -215,7 +215,7 @@ interface LinkRow {
 /**
  * 我的学习 and 结业证书 for everyone. 讲师工作台 for lecturers, for organizers and admins (they may
  * check households in at any door in their scope), and for a parent a lecturer asked to keep a
- * door; 内容审核 for organizers and admins.
+ * door; 内容审核 and 五进工作统计 for organizers and admins.
  */
 function LearningLinks({ role, keepsADoor = false }: { role: SessionUser['role'] | null; keepsADoor?: boolean }) {
   const rows: LinkRow[] = [
@@ -226,7 +226,10 @@ function LearningLinks({ role, keepsADoor = false }: { role: SessionUser['role']
   else if (role === 'ORGANIZER' || role === 'ADMIN' || (role === 'PARENT' && keepsADoor)) {
     rows.push({ key: 'lecturer', label: '讲师工作台', hint: '讲座入场签到', url: '/packages/lecturer/index' })
   }
-  if (role === 'ORGANIZER' || role === 'ADMIN') rows.push({ key: 'review', label: '内容审核', hint: '课程和讲座', url: '/packages/organizer/index' })
+  if (role === 'ORGANIZER' || role === 'ADMIN') {
+    rows.push({ key: 'review', label: '内容审核', hint: '课程和讲座', url: '/packages/organizer/index' })
+    rows.push({ key: 'dashboard', label: '五进工作统计', hint: '场次、人数、目标', url: '/packages/organizer/dashboard' })
+  }
   return (
     <View className='mine-links'>
       {rows.map((row) => (

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '讲座明细',
+  enablePullDownRefresh: true,
+})

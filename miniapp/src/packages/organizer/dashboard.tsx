@@ -1,0 +1,351 @@
+import { useMemo, useState } from 'react'
+import { Picker, Text, View } from '@tarojs/components'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { DashboardReportDocument, type DashboardFiguresFragment, type DashboardReportQuery } from './gql/graphql'
+import CountyPicker from '../../components/CountyPicker'
+import PageRoot from '../../components/PageRoot'
+import SignInPanel from '../../components/SignInPanel'
+import StatusView from '../../components/StatusView'
+import { useCounties } from '../../hooks/useCounties'
+import { useQueryState } from '../../hooks/useQueryState'
+import { useLargeText, useSession } from '../../hooks/useStore'
+import { request } from '../../services/graphql'
+import type { SessionUser } from '../../services/session'
+import { venueTypeLabel } from '../../utils/format'
+import { isReviewer } from '../../utils/reviewDecision'
+import DashboardChart, { type ChartSpec } from './dashboard-chart'
+import { exportOutreach } from './dashboard-export'
+import {
+  againstTarget,
+  barPercent,
+  beijingYear,
+  drillDownUrl,
+  outreachYears,
+  percentLabel,
+  ratingLabel,
+  targetsUrl,
+  type DrillDown,
+  type ExportKind,
+} from './dashboard-model'
+import './dashboard.scss'
+
+type Report = DashboardReportQuery['outreachReport']
+
+const LECTURE_COLOR = '#b8322e'
+const PEOPLE_COLOR = '#1f5fa8'
+
+function open(url: string) {
+  void Taro.navigateTo({ url })
+}
+
+function openCell(cell: DrillDown) {
+  open(drillDownUrl(cell))
+}
+
+export default function DashboardPage() {
+  const { token, user } = useSession()
+  return (
+    <PageRoot className='dashboard'>
+      {!token || !user ? (
+        <SignInPanel title='妇联工作人员登录后查看统计' />
+      ) : !isReviewer(user.role) ? (
+        <StatusView kind='empty' message='五进工作统计只对妇联工作人员开放。如果您是工作人员，请联系管理员开通。' />
+      ) : (
+        <Dashboard token={token} user={user} />
+      )}
+    </PageRoot>
+  )
+}
+
+/** A county organizer sees their own county, fixed; city organizers and admins pick. */
+function ownCounty(user: SessionUser): string | null {
+  return user.role === 'ORGANIZER' && user.countyCode ? user.countyCode : null
+}
+
+function Dashboard({ token, user }: { token: string; user: SessionUser }) {
+  const fixedCounty = ownCounty(user)
+  const counties = useCounties()
+  const largeText = useLargeText()
+  const years = useMemo(() => outreachYears(), [])
+  const [year, setYear] = useState(() => beijingYear())
+  const [pickedCounty, setPickedCounty] = useState<string | null>(null)
+  const countyCode = fixedCounty ?? pickedCounty
+  const countyName = countyCode ? counties.counties.find((county) => county.code === countyCode)?.name ?? '' : '全市'
+
+  const { state, reload, refresh } = useQueryState(
+    async () => (await request(DashboardReportDocument, { year, countyCode })).outreachReport,
+    [token, year, countyCode],
+  )
+  usePullDownRefresh(() => {
+    if (counties.failed) void counties.retry()
+    void refresh().finally(() => void Taro.stopPullDownRefresh())
+  })
+
+  const scopeName = state.status === 'ready' ? state.data.county?.name ?? (countyCode ? countyName : '全市') : countyName
+
+  return (
+    <View className='dashboard__body'>
+      <View className='dashboard-head'>
+        <Text className='dashboard-head__title'>五进工作统计</Text>
+        <Text className='dashboard-head__hint'>讲座进农村、社区、学校、机关、企业，对照年度目标</Text>
+      </View>
+
+      <View className='dashboard-pickers'>
+        <Picker
+          className='dashboard-year'
+          mode='selector'
+          range={years.map((y) => `${y} 年`)}
+          value={Math.max(0, years.indexOf(year))}
+          onChange={(event) => {
+            const picked = years[Number(event.detail.value)]
+            if (picked) setYear(picked)
+          }}
+        >
+          <View className='dashboard-year__bar' hoverClass='dashboard-year__bar--hover'>
+            <Text className='dashboard-year__label'>年度</Text>
+            <Text className='dashboard-year__value'>{year} 年</Text>
+            <Text className='dashboard-year__action'>切换 ▾</Text>
+          </View>
+        </Picker>
+        {fixedCounty ? (
+          <View className='dashboard-county-fixed'>
+            <Text className='dashboard-county-fixed__label'>地区</Text>
+            <Text className='dashboard-county-fixed__value'>{countyName || '本县区'}</Text>
+          </View>
+        ) : (
+          <CountyPicker counties={counties.counties} value={pickedCounty} onChange={setPickedCounty} status={counties.status} onRetry={() => void counties.retry()} />
+        )}
+      </View>
+
+      {state.status === 'loading' ? (
+        <StatusView kind='loading' message='正在统计…' />
+      ) : state.status === 'error' ? (
+        <StatusView kind='error' message={state.message} actionText='重试' onAction={() => void reload()} />
+      ) : (
+        <ReportView report={state.data} year={year} countyCode={countyCode} cityScope={!countyCode} largeText={largeText} scopeName={scopeName} />
+      )}
+    </View>
+  )
+}
+
+function ReportView({
+  report,
+  year,
+  countyCode,
+  cityScope,
+  largeText,
+  scopeName,
+}: {
+  report: Report
+  year: number
+  countyCode: string | null
+  cityScope: boolean
+  largeText: boolean
+  scopeName: string
+}) {
+  const nothingYet = report.totals.lecturesHeld === 0 && report.totals.lecturesUpcoming === 0
+  return (
+    <View className='dashboard-report'>
+      <Totals figures={report.totals} onOpen={() => openCell({ year, countyCode })} />
+
+      <View className='dashboard-section dashboard-types'>
+        <Text className='dashboard-section__title'>五进分类完成情况</Text>
+        {report.byVenueType.map((row) => (
+          <VenueTypeRow key={row.venueType} venueType={row.venueType} figures={row.figures} onOpen={() => openCell({ year, countyCode, venueType: row.venueType })} />
+        ))}
+      </View>
+
+      {nothingYet ? (
+        <StatusView kind='empty' message={`${year} 年${scopeName}还没有发布的讲座`} />
+      ) : (
+        <>
+          {cityScope && <CountySection report={report} year={year} largeText={largeText} />}
+          <MonthSection report={report} year={year} countyCode={countyCode} largeText={largeText} />
+        </>
+      )}
+
+      <View className='dashboard-actions'>
+        <View className='big-button dashboard-actions__targets' hoverClass='big-button--hover' onClick={() => open(targetsUrl(year, countyCode))}>
+          {cityScope ? '年度目标' : `${scopeName}年度目标`}
+        </View>
+        <ExportButton kind='lectures' label='导出讲座明细' year={year} countyCode={countyCode} scopeName={scopeName} />
+        <ExportButton kind='summary' label='导出汇总' year={year} countyCode={countyCode} scopeName={scopeName} />
+      </View>
+      <Text className='dashboard-report__generated'>统计时间：{new Date(report.generatedAt).toLocaleString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' })}</Text>
+    </View>
+  )
+}
+
+function Totals({ figures, onOpen }: { figures: DashboardFiguresFragment; onOpen: () => void }) {
+  const items: Array<{ key: string; label: string; value: string; wide?: boolean }> = [
+    { key: 'held', label: '已举办场次', value: againstTarget(figures.lecturesHeld, figures.lectureTarget, '场'), wide: true },
+    { key: 'people', label: '到场人数', value: againstTarget(figures.peopleReached, figures.peopleTarget, '人'), wide: true },
+    { key: 'households', label: '覆盖户数', value: `${figures.householdsReached} 户` },
+    { key: 'walk-ins', label: '现场登记', value: `${figures.walkInPeople} 人` },
+    { key: 'attendance', label: '出席率', value: percentLabel(figures.attendanceRate) },
+    { key: 'no-show', label: '未到率', value: percentLabel(figures.noShowRate) },
+    { key: 'rating', label: '平均评分', value: ratingLabel(figures.averageRating) },
+    { key: 'upcoming', label: '待举办', value: `${figures.lecturesUpcoming} 场` },
+  ]
+  return (
+    <View className='dashboard-totals' hoverClass='dashboard-totals--hover' onClick={onOpen}>
+      {items.map((item) => (
+        <View key={item.key} className={`dashboard-total dashboard-total--${item.key}${item.wide ? ' dashboard-total--wide' : ''}`}>
+          <Text className='dashboard-total__label'>{item.label}</Text>
+          <Text className='dashboard-total__value'>{item.value}</Text>
+        </View>
+      ))}
+      <View className='dashboard-total__bars'>
+        <ProgressBar kind='lectures' label='场次完成' progress={figures.lectureProgress} />
+        <ProgressBar kind='people' label='人数完成' progress={figures.peopleProgress} />
+      </View>
+      <Text className='dashboard-totals__more'>查看全部讲座 ›</Text>
+    </View>
+  )
+}
+
+function ProgressBar({ kind, label, progress }: { kind: 'lectures' | 'people'; label: string; progress: number | null | undefined }) {
+  const percent = barPercent(progress)
+  return (
+    <View className={`dashboard-bar dashboard-bar--${kind}`}>
+      <View className='dashboard-bar__top'>
+        <Text className='dashboard-bar__label'>{label}</Text>
+        <Text className='dashboard-bar__percent'>{progress == null ? '未设目标' : percentLabel(progress)}</Text>
+      </View>
+      <View className='dashboard-bar__track'>
+        <View className='dashboard-bar__fill' style={{ width: `${percent}%` }} />
+      </View>
+    </View>
+  )
+}
+
+function VenueTypeRow({ venueType, figures, onOpen }: { venueType: string; figures: DashboardFiguresFragment; onOpen: () => void }) {
+  return (
+    <View className={`dashboard-type dashboard-type--${venueType.toLowerCase()}`} hoverClass='dashboard-type--hover' onClick={onOpen}>
+      <View className='dashboard-type__top'>
+        <Text className='dashboard-type__name'>{venueTypeLabel(venueType)}</Text>
+        <Text className='dashboard-type__more'>查看讲座 ›</Text>
+      </View>
+      <Text className='dashboard-type__lectures'>场次：{againstTarget(figures.lecturesHeld, figures.lectureTarget, '场')}</Text>
+      <ProgressBar kind='lectures' label='场次完成' progress={figures.lectureProgress} />
+      <Text className='dashboard-type__people'>人数：{againstTarget(figures.peopleReached, figures.peopleTarget, '人')}</Text>
+      <ProgressBar kind='people' label='人数完成' progress={figures.peopleProgress} />
+    </View>
+  )
+}
+
+function CountySection({ report, year, largeText }: { report: Report; year: number; largeText: boolean }) {
+  const spec = useMemo<ChartSpec>(
+    () => ({
+      type: 'column',
+      categories: report.byCounty.map((row) => row.county.name),
+      series: [
+        { name: '场次', data: report.byCounty.map((row) => row.figures.lecturesHeld), color: LECTURE_COLOR, axis: 0 },
+        { name: '人数', data: report.byCounty.map((row) => row.figures.peopleReached), color: PEOPLE_COLOR, axis: 1 },
+      ],
+      axes: ['场次', '人数'],
+    }),
+    [report],
+  )
+  return (
+    <View className='dashboard-section dashboard-counties'>
+      <Text className='dashboard-section__title'>各县区</Text>
+      <DashboardChart
+        id='dashboard-county-chart'
+        className='dashboard-counties__chart'
+        spec={spec}
+        largeText={largeText}
+        onPick={(index) => {
+          const row = report.byCounty[index]
+          if (row) openCell({ year, countyCode: row.county.code })
+        }}
+      />
+      <View className='dashboard-rows'>
+        {report.byCounty.map((row) => (
+          <View
+            key={row.county.code}
+            className='dashboard-row dashboard-county-row'
+            hoverClass='dashboard-row--hover'
+            onClick={() => openCell({ year, countyCode: row.county.code })}
+          >
+            <Text className='dashboard-row__name'>{row.county.name}</Text>
+            <View className='dashboard-row__figures'>
+              <Text className='dashboard-row__lectures'>{againstTarget(row.figures.lecturesHeld, row.figures.lectureTarget, '场')}</Text>
+              <Text className='dashboard-row__people'>{againstTarget(row.figures.peopleReached, row.figures.peopleTarget, '人')}</Text>
+            </View>
+            <Text className='dashboard-row__more'>›</Text>
+          </View>
+        ))}
+      </View>
+    </View>
+  )
+}
+
+function MonthSection({ report, year, countyCode, largeText }: { report: Report; year: number; countyCode: string | null; largeText: boolean }) {
+  const spec = useMemo<ChartSpec>(
+    () => ({
+      type: 'line',
+      categories: report.byMonth.map((row) => `${row.month}月`),
+      series: [
+        { name: '场次', data: report.byMonth.map((row) => row.figures.lecturesHeld), color: LECTURE_COLOR, axis: 0 },
+        { name: '人数', data: report.byMonth.map((row) => row.figures.peopleReached), color: PEOPLE_COLOR, axis: 1 },
+      ],
+      axes: ['场次', '人数'],
+    }),
+    [report],
+  )
+  return (
+    <View className='dashboard-section dashboard-months'>
+      <Text className='dashboard-section__title'>逐月场次和人数</Text>
+      <DashboardChart
+        id='dashboard-month-chart'
+        className='dashboard-months__chart'
+        spec={spec}
+        largeText={largeText}
+        onPick={(index) => {
+          const row = report.byMonth[index]
+          if (row) openCell({ year, countyCode, month: row.month })
+        }}
+      />
+      <View className='dashboard-rows'>
+        {report.byMonth.map((row) => (
+          <View
+            key={row.month}
+            className={`dashboard-row dashboard-month-row dashboard-month-row--${row.month}`}
+            hoverClass='dashboard-row--hover'
+            onClick={() => openCell({ year, countyCode, month: row.month })}
+          >
+            <Text className='dashboard-row__name'>{row.month} 月</Text>
+            <View className='dashboard-row__figures'>
+              <Text className='dashboard-row__lectures'>{row.figures.lecturesHeld} 场</Text>
+              <Text className='dashboard-row__people'>{row.figures.peopleReached} 人</Text>
+            </View>
+            <Text className='dashboard-row__more'>›</Text>
+          </View>
+        ))}
+      </View>
+    </View>
+  )
+}
+
+function ExportButton({ kind, label, year, countyCode, scopeName }: { kind: ExportKind; label: string; year: number; countyCode: string | null; scopeName: string }) {
+  const [busy, setBusy] = useState(false)
+  return (
+    <View
+      className={`big-button dashboard-export dashboard-export--${kind}${busy ? ' big-button--busy' : ''}`}
+      hoverClass='big-button--hover'
+      onClick={() => {
+        if (busy) return
+        setBusy(true)
+        void exportOutreach({ kind, year, countyCode, scopeName })
+          .then((outcome) => {
+            if (!outcome.ok) void Taro.showModal({ title: '导出失败', content: outcome.message, showCancel: false })
+            else if (outcome.message) void Taro.showToast({ title: outcome.message, icon: 'none' })
+          })
+          .finally(() => setBusy(false))
+      }}
+    >
+      {busy ? '正在导出…' : label}
+    </View>
+  )
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '年度目标',
+  enablePullDownRefresh: false,
+})

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '场地管理',
+  enablePullDownRefresh: true,
+})
