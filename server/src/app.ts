@@ -31,6 +31,10 @@ export interface App {
 export async function createApp(config: Config, logger: Logger): Promise<App> {
   const app = express();
   const httpServer = http.createServer(app);
+  // Node closes an idle keep-alive connection after 5 s; a client (or load balancer) that sends on
+  // it at that instant gets ECONNRESET. Outlive the usual 60 s idle timeout of proxies instead.
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
   const services: Services = {
     logger,
     tokens: new TokenService(config.auth.secret, config.auth.tokenTtlSeconds),

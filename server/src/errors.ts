@@ -23,6 +23,14 @@ export function badUserInput(field: string, message: string): GraphQLError {
   });
 }
 
+/** Every problem with an input at once, so a form can mark all its bad fields in one round. */
+export function badUserInputs(problems: FieldProblem[]): GraphQLError {
+  const names = problems.map((p) => p.field).join(', ');
+  return new GraphQLError(`Invalid value for ${names}: ${problems.flatMap((p) => p.messages).join('; ')}`, {
+    extensions: { code: 'BAD_USER_INPUT', fields: problems },
+  });
+}
+
 /**
  * A failure the client cannot fix but may retry (a dependency is down or busy). Its message is
  * written for the client and so, unlike other INTERNAL_SERVER_ERRORs, is not masked.

@@ -29,14 +29,16 @@ async function main(): Promise<void> {
   const app = await createApp(config, logger);
   const stopReconciler = startReconciler(logger, config.reconcileIntervalMs);
   const stopNoShowSweeper = startNoShowSweeper(logger, config.reconcileIntervalMs);
-  // The outreach report's per-lecture outcomes: missing ones built now, marks drained every minute, an hourly full check.
-  const stopOutcomeJobs = await startOutcomeJobs(logger);
   const stopDelivery = startDeliveryWorker(
     { wechat: app.services.wechat, templates: config.wechat.templates, logger },
     config.deliveryIntervalMs,
   );
   const port = await app.listen(config.port);
   logger.info({ port, graphql: `/graphql`, health: '/healthz' }, 'server listening');
+  // The outreach report's per-lecture outcomes, started once the port is open (a big first build of
+  // missing ones must not keep it closed; reports refresh on demand meanwhile): missing ones built
+  // in the background, marks drained every minute, an hourly full check.
+  const stopOutcomeJobs = startOutcomeJobs(logger);
 
   // Ctrl+C reaches us twice (from the terminal and forwarded by `npm start`): shut down once.
   let shuttingDown = false;

@@ -1,6 +1,6 @@
 /** Reference data and probes for the venue and target tests of issue 5. */
 import mongoose from 'mongoose';
-import { COUNTIES } from '../../server/src/seed/demo-world';
+import { COUNTIES } from '../../server/src/modules/county/counties';
 
 /** The ten counties of Nanping, as the seed writes them (a test without the seeded world needs them). */
 export async function insertCounties(): Promise<void> {

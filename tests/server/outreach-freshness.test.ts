@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import mongoose, { Types } from 'mongoose';
-import { noteLectureChanged, rebuildOutcomes, rebuildRecentOutcomes, refreshOutcomes } from '../../server/src/modules/outreach/outcome.service';
-import { COUNTY_CODES, VENUE_TYPES, expectReportToReconcile, readRaw } from '../helpers/outreach';
+import { noteLectureChanged, rebuildOutcomes, rebuildRecentOutcomes, refreshOutcomes, startOutcomeCheck } from '../../server/src/modules/outreach/outcome.service';
+import { COUNTY_CODES, VENUE_TYPES, expectReportToReconcile, readRaw, yearOf } from '../helpers/outreach';
 import { signInAs, type SignedIn } from '../helpers/roles';
 import { startTestServer, type TestServer } from '../helpers/server';
 
@@ -163,5 +163,47 @@ describe('outreach outcomes at ten times the demo data', () => {
     const outcome = (await db().collection('lecture_outcomes').findOne({ _id: lecture._id }))!;
     const walkIns = await db().collection('checkins').find({ lectureId: lecture._id, method: 'WALK_IN' }).toArray();
     expect(outcome.walkInPeople).toBe(walkIns.reduce((sum, c) => sum + c.partySize, 0));
+  }, 120_000);
+  it('a full check computed from an old read never puts its tallies over a newer outcome', async () => {
+    const lecture = (await db().collection('lectures').findOne({ status: 'PUBLISHED', startsAt: { $lt: new Date() }, _id: { $ne: recentLecture } }, { sort: { startsAt: -1 } }))!;
+    const walkIn = (tag: string, partySize: number) =>
+      db().collection('checkins').insertOne({ _id: `walkin:${lecture._id}:${tag}` as any, lectureId: lecture._id, partySize, method: 'WALK_IN', checkedInAt: new Date(), recordedAt: new Date(), recordedBy: new Types.ObjectId() });
+    // A walk-in whose mark was lost: the check finds the lecture's stored tallies out of date.
+    await walkIn('check-lost-mark', 7);
+    const check = await startOutcomeCheck([lecture._id]);
+    expect(check.changed.map(String)).toEqual([String(lecture._id)]);
+    // While the check is between its read and its write, another arrival is recorded and drained.
+    await walkIn('check-meanwhile', 3);
+    await noteLectureChanged(lecture._id);
+    await refreshOutcomes();
+    await check.finish();
+
+    const walkIns = await db().collection('checkins').find({ lectureId: lecture._id, method: 'WALK_IN' }).toArray();
+    const outcome = (await db().collection('lecture_outcomes').findOne({ _id: lecture._id }))!;
+    expect(outcome.walkInPeople).toBe(walkIns.reduce((sum, c) => sum + c.partySize, 0));
+    expect(await db().collection('outreach_changes').countDocuments()).toBe(0);
+    const year = yearOf(lecture.startsAt);
+    const report = await server.graphql(REPORT, { year }, city.token);
+    expect(report.errors).toBeUndefined();
+    expectReportToReconcile(report.data.outreachReport, await readRaw(), year, null, new Date());
+  }, 120_000);
+
+  it('a report whose refresh fails serves the stored outcomes and keeps the marks for later', async () => {
+    const lecture = (await db().collection('lectures').findOne({ status: 'PUBLISHED', startsAt: { $lt: new Date() } }, { sort: { startsAt: -1 } }))!;
+    const year = yearOf(lecture.startsAt);
+    const before = (await server.graphql(REPORT, { year }, city.token)).data.outreachReport.totals;
+    // A mark the drain cannot read (a lecture id that is not one) makes every refresh fail.
+    await db().collection('outreach_changes').insertOne({ _id: new Types.ObjectId(), lectureId: 'not-a-lecture' as any, at: new Date() });
+    await db().collection('checkins').insertOne({ _id: `walkin:${lecture._id}:refresh-fails` as any, lectureId: lecture._id, partySize: 5, method: 'WALK_IN', checkedInAt: new Date(), recordedAt: new Date(), recordedBy: new Types.ObjectId() });
+    await noteLectureChanged(lecture._id);
+    const stale = await server.graphql(REPORT, { year }, city.token);
+    expect(stale.errors).toBeUndefined();
+    expect(stale.data.outreachReport.totals.walkInPeople).toBe(before.walkInPeople);
+    expect(await db().collection('outreach_changes').countDocuments()).toBe(2);
+    // Once the broken mark is gone, the next report picks the change up.
+    await db().collection('outreach_changes').deleteOne({ lectureId: 'not-a-lecture' as any });
+    const fresh = await server.graphql(REPORT, { year }, city.token);
+    expect(fresh.data.outreachReport.totals.walkInPeople).toBe(before.walkInPeople + 5);
+    expectReportToReconcile(fresh.data.outreachReport, await readRaw(), year, null, new Date());
   }, 120_000);
 });

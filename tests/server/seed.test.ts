@@ -2,6 +2,7 @@ import mongoose from 'mongoose';
 import { sanitizeArticle } from '../../server/src/modules/course/rich-text';
 import { seedDemoWorld, seedIfEmpty } from '../../server/src/seed/seed';
 import { startTestServer, type TestServer } from '../helpers/server';
+import { insertLecture } from '../helpers/booking';
 
 const CATALOGUE = /* GraphQL */ `
   query Catalogue($tag: String, $ageGroup: AgeGroup, $featured: Boolean) {
@@ -55,6 +56,11 @@ describe('the demo world', () => {
   it('holds the report’s world: 10 counties, 20 practice bases among the venues, lectures since 2021', async () => {
     expect(await count('counties')).toBe(10);
     expect(await count('venues', { isPracticeBase: true })).toBe(20);
+    // Every base says when it was named, as an organizer filling in the form must.
+    const bases = await mongoose.connection.db!.collection('venues').find({ isPracticeBase: true }).toArray();
+    expect(bases.every((base) => Number.isInteger(base.practiceBaseYear) && base.practiceBaseYear >= 2021 && base.practiceBaseYear <= 2025)).toBe(true);
+    expect(new Set(bases.map((base) => base.practiceBaseYear)).size).toBeGreaterThan(3);
+    expect(await count('venues', { isPracticeBase: false, practiceBaseYear: { $exists: true } })).toBe(0);
     expect(await count('venues')).toBeGreaterThanOrEqual(50);
     expect(await count('lecturers')).toBeGreaterThanOrEqual(25);
     expect(await count('lectures')).toBeGreaterThanOrEqual(150);
@@ -170,4 +176,34 @@ describe('the demo world', () => {
     expect(await count('courses')).toBe(courses.length);
     expect(await count('lectures')).toBe(lectures);
   });
+
+  const EVERYTHING = ['lectures', 'courses', 'venues', 'lecturers', 'users', 'bookings', 'seat_claims', 'checkins', 'feedback', 'outreach_targets', 'lecture_outcomes', 'outbox', 'counties'];
+
+  it('gives a real database (lectures of its own, no demo lecture) no demo world and no demo history under npm start', async () => {
+    const db = mongoose.connection.db!;
+    for (const name of EVERYTHING) await db.collection(name).deleteMany({});
+    const own = await insertLecture({ title: '建瓯市家长学校开学第一课', countyCode: '350783' });
+
+    expect(await seedIfEmpty()).toBeNull();
+    expect(await seedIfEmpty()).toBeNull();
+    const lectures = await db.collection('lectures').find().toArray();
+    expect(lectures.map((l) => String(l._id))).toEqual([own]);
+    for (const name of ['courses', 'venues', 'lecturers', 'users', 'bookings', 'checkins', 'feedback', 'outreach_targets']) {
+      expect({ name, count: await count(name) }).toEqual({ name, count: 0 });
+    }
+    // Only Nanping's ten counties, which are reference data the venues and reports name.
+    expect(await count('counties')).toBe(10);
+  });
+
+  it('seeds everything, history included, into an empty database under npm start', async () => {
+    const db = mongoose.connection.db!;
+    for (const name of EVERYTHING) await db.collection(name).deleteMany({});
+    const report = await seedIfEmpty();
+    expect(report).not.toBeNull();
+    expect(await count('lectures')).toBeGreaterThanOrEqual(150);
+    expect(await count('courses')).toBe(8);
+    expect(await count('bookings')).toBeGreaterThan(1000);
+    expect(await count('outreach_targets')).toBeGreaterThan(0);
+    expect(await seedIfEmpty()).toBeNull();
+  }, 180_000);
 });

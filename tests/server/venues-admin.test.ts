@@ -114,6 +114,15 @@ describe('creating a venue', () => {
 
     expect((await create({ contactPhone: '0599-8831234', practiceBaseYear: beijingYearNow() })).contactPhone).toBe('0599-8831234');
     expect((await create({ contactPhone: '8831234', latitude: -90, longitude: 180 })).location).toEqual({ latitude: -90, longitude: 180 });
+
+    // A blank phone, like a blank contact name, means none (a form's cleared field), and spaces
+    // around a number are not kept.
+    for (const blank of ['', '   ']) {
+      const none = await create({ contactName: ' ', contactPhone: blank });
+      expect(none).toMatchObject({ contactName: null, contactPhone: null });
+      expect(await venueDoc(none.id)).not.toHaveProperty('contactPhone');
+    }
+    expect((await create({ contactPhone: ' 13859912345 ' })).contactPhone).toBe('13859912345');
   });
 
   const BAD: Array<[string, Record<string, unknown>, string]> = [

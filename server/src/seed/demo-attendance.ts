@@ -29,7 +29,8 @@ import { AgeGroup, GuardianKind, Role } from '../modules/user/user-enums';
 import { UserModel } from '../modules/user/user.model';
 import { VENUE_TYPES } from '../modules/venue/venue-type';
 import { isDuplicateKeyError } from '../modules/shared/mongo-errors';
-import { COUNTIES } from './demo-world';
+import { beijingYear, beijingYearBounds } from '../modules/shared/beijing-time';
+import { COUNTIES, FIRST_OUTREACH_YEAR } from '../modules/county/counties';
 
 /** The same derivation as seed.ts's seedId (kept here so seed.ts can import this file). */
 function stableId(key: string): Types.ObjectId {
@@ -91,15 +92,8 @@ export class KeyedRng {
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
-const BEIJING_OFFSET_MS = 8 * HOUR;
-
-export function beijingYear(date: Date): number {
-  return new Date(date.getTime() + BEIJING_OFFSET_MS).getUTCFullYear();
-}
 /** 00:00 Beijing time on 1 January of `year`. */
-export function beijingYearStart(year: number): Date {
-  return new Date(Date.UTC(year, 0, 1) - BEIJING_OFFSET_MS);
-}
+const beijingYearStart = (year: number): Date => beijingYearBounds(year).start;
 const atSecond = (ms: number) => new Date(Math.round(ms / 1000) * 1000);
 
 // ---------------------------------------------------------------------------------------------
@@ -168,7 +162,7 @@ function makeHousehold(countyCode: string, n: number, generation: number, county
   // coprime with 10^8, so distinct serials give distinct last eight digits.
   const serial = generation * 100_000 + countyIndex * 1000 + n;
   const phone = rng.pick(PHONE_PREFIXES) + String((serial * 7_919_993 + 12_345_678) % 100_000_000).padStart(8, '0');
-  const createdAt = beijingYearStart(2021);
+  const createdAt = beijingYearStart(FIRST_OUTREACH_YEAR);
   return {
     _id: stableId(key),
     openId: `demo-${key.replace(/:/g, '-')}`,
@@ -206,7 +200,7 @@ export const lecturerAccountId = (lecturerId: Types.ObjectId) => stableId(`lectu
 export const DEMO_ORGANIZER_ID = stableId('account:city-organizer');
 
 function staffAccounts(lecturers: Array<{ _id: Types.ObjectId; name: string; countyCode?: string | null }>) {
-  const createdAt = beijingYearStart(2021);
+  const createdAt = beijingYearStart(FIRST_OUTREACH_YEAR);
   return [
     {
       _id: DEMO_ORGANIZER_ID,
@@ -748,7 +742,7 @@ export async function seedDemoAttendance(lectureIds: Types.ObjectId[], now = new
   const staff = await insertNew(UserModel.collection, staffAccounts(lecturers));
 
   const written = counts.bookings + counts.seatClaims + counts.checkIns + counts.feedback;
-  const outcomes = written > 0 ? await rebuildOutcomes(lectures.map((l) => l._id)) : 0;
+  const outcomes = await rebuildOutcomes(lectures.map((l) => l._id)); // also when nothing was written: a seed that crashed before this line heals
   const householdsInserted = await insertHouseholds([...households.values()].flat());
 
   return {

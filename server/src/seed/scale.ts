@@ -15,9 +15,8 @@ import { rebuildOutcomes } from '../modules/outreach/outcome.service';
 import { UserModel } from '../modules/user/user.model';
 import { buildDemoCourses } from './demo-courses';
 import { buildDemoWorld } from './demo-world';
+import { BEIJING_OFFSET_MS, beijingYear, beijingYearBounds } from '../modules/shared/beijing-time';
 import {
-  beijingYear,
-  beijingYearStart,
   buildHouseholds,
   insertAttendance,
   insertHouseholds,
@@ -32,7 +31,6 @@ import {
 import { demoDocuments, seedDemoWorld, seedId } from './seed';
 
 const DAY = 24 * 3600 * 1000;
-const BEIJING_OFFSET_MS = 8 * 3600 * 1000;
 /** The programme's first day, as in demo-world.ts. */
 const FIRST_DAY = new Date('2021-03-01T00:00:00+08:00');
 export const MAX_FACTOR = 100;
@@ -62,8 +60,8 @@ function copyLecture(lecture: ReturnType<typeof demoDocuments>['lectures'][numbe
   const id = seedId(`scale:${k}:${lecture._id.toHexString()}`);
   const rng = new KeyedRng(`scale-date:${id.toHexString()}`);
   const year = beijingYear(lecture.startsAt);
-  const first = Math.max(beijingYearStart(year).getTime(), FIRST_DAY.getTime());
-  const last = Math.min(beijingYearStart(year + 1).getTime() - DAY, now.getTime() - 3 * DAY);
+  const first = Math.max(beijingYearBounds(year).start.getTime(), FIRST_DAY.getTime());
+  const last = Math.min(beijingYearBounds(year).end.getTime() - DAY, now.getTime() - 3 * DAY);
   const timeOfDay = (lecture.startsAt.getTime() + BEIJING_OFFSET_MS) % DAY;
   const day = Math.floor((first + rng.float() * Math.max(0, last - first) + BEIJING_OFFSET_MS) / DAY);
   const startsAt = new Date(day * DAY - BEIJING_OFFSET_MS + timeOfDay);

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { Types, type Model } from 'mongoose';
 import { CountyModel } from '../modules/county/county.model';
+import { COUNTIES } from '../modules/county/counties';
 import { CourseModel } from '../modules/course/course.model';
 import { ChapterKind } from '../modules/course/course-status';
 import { LectureModel } from '../modules/lecture/lecture.model';
@@ -60,11 +61,13 @@ function audienceOf(tags: string[]): AgeGroup[] {
   return Object.values(AgeGroup).filter((group) => groups.has(group));
 }
 
+const countyDocument = (c: { code: string; name: string; sortOrder: number }) => ({ _id: c.code, name: c.name, sortOrder: c.sortOrder });
+
 export function demoDocuments(world: DemoWorld, demo: DemoCourses) {
   const venuesByKey = new Map(world.venues.map((venue) => [venue.key, venue]));
   const linkByLecture = new Map(demo.links.map((link) => [link.lectureKey, link]));
   return {
-    counties: world.counties.map((c) => ({ _id: c.code, name: c.name, sortOrder: c.sortOrder })),
+    counties: world.counties.map(countyDocument),
     venues: world.venues.map(({ key, ...venue }) => ({ _id: seedId(key), ...venue })),
     lecturers: world.lecturers.map(({ key, ...lecturer }) => ({ _id: seedId(key), ...lecturer })),
     lectures: world.lectures.map(({ key, venueKey, lecturerKey, ...lecture }) => {
@@ -138,19 +141,33 @@ export async function seedDemoWorld(now = new Date()): Promise<SeedReport> {
   };
 }
 
+/** The first demo lecture's stable id: there, the database holds the demo world. */
+const FIRST_DEMO_LECTURE_ID = seedId('lecture-001');
+
 /**
- * `npm start` seeds a database the first time, when it holds no lectures at all, and adds to one
- * seeded by an earlier version what that version did not write: the demo courses, and the demo
- * history (bookings, check-ins, feedback, targets), whose households are written last, so the first
- * one's absence (one lookup by `_id`, the only filter the engine answers without a scan) means
- * "not seeded yet". What is already there is left alone, and a lecture that has bookings of real
- * households gets no demo ones.
+ * `npm start` seeds the demo world into an empty database (no lectures, courses or venues), and adds
+ * to a database seeded by an earlier version (it holds the first demo lecture) what that version did
+ * not write: the demo courses, and the demo history (bookings, check-ins, feedback, targets), whose
+ * households are written last, so the first one's absence (one lookup by `_id`, the only filter the
+ * engine answers without a scan) means "not seeded yet". What is already there is left alone, and a lecture that has bookings of real households gets no
+ * demo ones.
+ *
+ * A database with lectures, courses or venues of its own and no demo lecture is a real one: it gets
+ * no demo world, no fake attendance and no demo targets, only the ten counties it lacks (they are
+ * Nanping's, not demo data, and every county reference resolves against them).
  */
 export async function seedIfEmpty(now = new Date()): Promise<SeedReport | null> {
-  const [lectures, courses, history] = await Promise.all([
+  const [lectures, courses, venues, demoLecture, history] = await Promise.all([
     LectureModel.exists({}),
     CourseModel.exists({}),
+    VenueModel.exists({}),
+    LectureModel.exists({ _id: FIRST_DEMO_LECTURE_ID }),
     UserModel.exists({ _id: FIRST_HOUSEHOLD_ID }),
   ]);
-  return lectures && courses && history ? null : seedDemoWorld(now);
+  if (!lectures && !courses && !venues) return seedDemoWorld(now);
+  if (!demoLecture) {
+    await insertMissing(CountyModel, COUNTIES.map(countyDocument));
+    return null;
+  }
+  return courses && history ? null : seedDemoWorld(now);
 }

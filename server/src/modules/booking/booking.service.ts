@@ -157,13 +157,17 @@ async function loadOwnBooking(viewer: Viewer, bookingId: string, field: string):
  * household's pending messages dropped. Each step is safe to repeat. Used by a household's own
  * cancellation and by a lecture's.
  */
-export async function applyCancellation(bookingId: Types.ObjectId, now = new Date()): Promise<void> {
+export async function applyCancellation(booking: { _id: Types.ObjectId; lectureId: Types.ObjectId }, now = new Date()): Promise<void> {
+  const bookingId = booking._id;
   await retryWhileBusy(() =>
     BookingModel.updateOne(
       { _id: bookingId },
       { $set: { cancelledAt: now, status: BookingStatus.CANCELLED, activeKey: `cancelled:${bookingId.toHexString()}`, seatNumbers: [] } },
     ),
   );
+  // Marked right after the write that changes the tallies, so a failure in the steps below
+  // (which the reconciler finishes) cannot leave the report without its mark.
+  await noteLectureChanged(booking.lectureId);
   await releaseSeats(bookingId);
   await dropMessagesFor(bookingId);
 }
@@ -179,8 +183,7 @@ export async function cancelBooking(viewer: Viewer, bookingId: string): Promise<
   }
   // The door opens before the cancellation deadline: a household already let in has come.
   if (await CheckInModel.exists({ _id: bookingCheckInId(booking._id) })) throw conflict('This household has already been checked in at the door');
-  await applyCancellation(booking._id);
-  await noteLectureChanged(booking.lectureId);
+  await applyCancellation(booking);
   const lecture = await LectureModel.findById(booking.lectureId).lean<LectureDoc>();
   if (lecture) await promoteWaiting(seated(lecture));
   return toBooking((await BookingModel.findById(booking._id).lean<BookingDoc>())!);

@@ -167,7 +167,18 @@ interface ArrivalOptions {
  * Checks one booked household in. The check-in document's `_id` is the booking's, so the first
  * scan wins and every later one (another device, a replayed queue) hears when it happened.
  */
-async function checkInBooking(deps: DoorDeps, reads: DoorReads, viewer: Viewer, lecture: LectureDoc, bookingId: Types.ObjectId, options: ArrivalOptions): Promise<CheckInResult> {
+/**
+ * The lectures a request tried to write an arrival for: each gets one mark for the outreach report
+ * afterwards (also after a failure part-way, as the write may have landed), and a scan refused
+ * before any write marks nothing.
+ */
+type Touched = Map<string, Types.ObjectId>;
+
+async function markTouched(touched: Touched): Promise<void> {
+  for (const lectureId of touched.values()) await noteLectureChanged(lectureId);
+}
+
+async function checkInBooking(deps: DoorDeps, reads: DoorReads, viewer: Viewer, lecture: LectureDoc, bookingId: Types.ObjectId, options: ArrivalOptions, touched: Touched): Promise<CheckInResult> {
   const booking = await reads.booking(lecture, bookingId);
   if (!booking || !booking.lectureId.equals(lecture._id)) throw refuse('NOT_FOUND', `Booking ${bookingId.toHexString()} was not found for this lecture`, '找不到这个预约');
   if (booking.cancelledAt || booking.status === BookingStatus.CANCELLED) throw refuse('CONFLICT', 'This booking was cancelled', '该预约已取消');
@@ -203,6 +214,7 @@ async function checkInBooking(deps: DoorDeps, reads: DoorReads, viewer: Viewer, 
   };
   let recorded: CheckInDoc = arrival as CheckInDoc;
   let outcome = CheckInOutcome.CHECKED_IN;
+  touched.set(lecture._id.toHexString(), lecture._id);
   try {
     await CheckInModel.create(arrival);
   } catch (error) {
@@ -216,7 +228,7 @@ async function checkInBooking(deps: DoorDeps, reads: DoorReads, viewer: Viewer, 
   await BookingModel.updateOne({ _id: booking._id, cancelledAt: null }, { $set: { status: BookingStatus.CHECKED_IN } });
   // Only the scan that checked the household in brings guests; a repeat scan counts nobody.
   const guests = outcome === CheckInOutcome.CHECKED_IN && surplus > 0 && options.clientScanId
-    ? await recordWalkInAt(viewer, lecture, { partySize: surplus, note: `${base.householdName}家多来的`, clientScanId: `${options.clientScanId}-extra` }, options.at)
+    ? await recordWalkInAt(viewer, lecture, { partySize: surplus, note: `${base.householdName}家多来的`, clientScanId: `${options.clientScanId}-extra` }, options.at, touched)
     : null;
   if (lecture.courseId && deps.onAttended) {
     // The household is in, whatever happens to the course's bookkeeping: a failure here is
@@ -233,7 +245,7 @@ async function checkInBooking(deps: DoorDeps, reads: DoorReads, viewer: Viewer, 
   return { ...base, outcome, message, partyPresent: recorded.partySize, checkedInAt: recorded.checkedInAt };
 }
 
-async function recordWalkInAt(viewer: Viewer, lecture: LectureDoc, walkIn: { partySize: number; note?: string | null; clientScanId: string }, at: Date): Promise<CheckInResult> {
+async function recordWalkInAt(viewer: Viewer, lecture: LectureDoc, walkIn: { partySize: number; note?: string | null; clientScanId: string }, at: Date, touched: Touched): Promise<CheckInResult> {
   const arrival = {
     _id: `walkin:${lecture._id.toHexString()}:${walkIn.clientScanId}`,
     lectureId: lecture._id,
@@ -246,6 +258,7 @@ async function recordWalkInAt(viewer: Viewer, lecture: LectureDoc, walkIn: { par
     note: walkIn.note?.trim() || undefined,
   };
   let recorded: CheckInDoc = arrival as CheckInDoc;
+  touched.set(lecture._id.toHexString(), lecture._id);
   try {
     await CheckInModel.create(arrival);
   } catch (error) {
@@ -271,6 +284,7 @@ export async function checkIn(deps: DoorDeps, viewer: Viewer, input: CheckInInpu
   const reads = new DoorReads(deps.tickets, false);
   const lecture = await loadDoorLecture(reads, viewer, input.lectureId, 'input.lectureId', at);
   const target = await arrivalTarget(deps, reads, lecture, input, 'input', at);
+  const touched: Touched = new Map();
   try {
     return await checkInBooking(deps, reads, viewer, lecture, target.bookingId, {
       partyPresent: input.partyPresent,
@@ -278,10 +292,10 @@ export async function checkIn(deps: DoorDeps, viewer: Viewer, input: CheckInInpu
       clientScanId: null,
       method: target.method,
       partyField: 'input.partyPresent',
-    });
+    }, touched);
   } finally {
     // Also after a failure part-way: the check-in may be written even if what follows was not.
-    await noteLectureChanged(lecture._id);
+    await markTouched(touched);
   }
 }
 
@@ -294,10 +308,11 @@ async function arrivalTarget(deps: DoorDeps, reads: DoorReads, lecture: LectureD
 export async function recordWalkIn(deps: DoorDeps, viewer: Viewer, input: WalkInInput): Promise<CheckInResult> {
   const at = new Date();
   const lecture = await loadDoorLecture(new DoorReads(deps.tickets, false), viewer, input.lectureId, 'input.lectureId', at);
+  const touched: Touched = new Map();
   try {
-    return await recordWalkInAt(viewer, lecture, input, at);
+    return await recordWalkInAt(viewer, lecture, input, at, touched);
   } finally {
-    await noteLectureChanged(lecture._id);
+    await markTouched(touched);
   }
 }
 
@@ -334,8 +349,8 @@ export async function syncCheckIns(deps: DoorDeps, viewer: Viewer, scans: Offlin
   const madeAt = (scan: OfflineScanInput) => (scan.scannedAt instanceof Date && !Number.isNaN(scan.scannedAt.getTime()) ? scan.scannedAt.getTime() : now.getTime());
   const order = scans.map((scan, i) => ({ scan, i })).sort((a, b) => madeAt(a.scan) - madeAt(b.scan) || a.i - b.i);
   const results: CheckInResult[] = new Array(scans.length);
-  // One mark per lecture the queue touched, after all its scans (not one per scan).
-  const touched = new Map<string, Types.ObjectId>();
+  // One mark per lecture the queue wrote an arrival for, after all its scans (not one per scan).
+  const touched: Touched = new Map();
   for (const { scan, i } of order) {
     const prefix = `scans.${i}`;
     const clientScanId = typeof scan.clientScanId === 'string' ? scan.clientScanId : null;
@@ -344,13 +359,12 @@ export async function syncCheckIns(deps: DoorDeps, viewer: Viewer, scans: Offlin
         throw refuse('BAD_USER_INPUT', `${prefix}.clientScanId must be 8 to 64 letters, digits, _ or -`, '扫码记录编号不正确', `${prefix}.clientScanId`);
       }
       const lecture = await loadDoorLecture(reads, viewer, scan.lectureId, `${prefix}.lectureId`, now);
-      touched.set(lecture._id.toHexString(), lecture._id);
       const at = arrivalTime(scan.scannedAt, lecture, now);
       if (scan.walkInPartySize != null) {
         if (!Number.isInteger(scan.walkInPartySize) || scan.walkInPartySize < 1 || scan.walkInPartySize > MAX_WALK_IN) {
           throw refuse('BAD_USER_INPUT', `${prefix}.walkInPartySize must be 1 to 50`, '现场来宾人数应为 1 至 50 人', `${prefix}.walkInPartySize`);
         }
-        results[i] = await recordWalkInAt(viewer, lecture, { partySize: scan.walkInPartySize, clientScanId }, at);
+        results[i] = await recordWalkInAt(viewer, lecture, { partySize: scan.walkInPartySize, clientScanId }, at, touched);
         continue;
       }
       if (scan.code && scan.code.length > 2000) throw refuse('BAD_USER_INPUT', `${prefix}.code is too long`, '无效的入场券', `${prefix}.code`);
@@ -362,12 +376,12 @@ export async function syncCheckIns(deps: DoorDeps, viewer: Viewer, scans: Offlin
         method: target.method,
         partyField: `${prefix}.partyPresent`,
         surplusAsWalkIn: true,
-      });
+      }, touched);
     } catch (error) {
       results[i] = rejected(clientScanId, error, deps.logger);
     }
   }
-  for (const lectureId of touched.values()) await noteLectureChanged(lectureId);
+  await markTouched(touched);
   return results;
 }
 

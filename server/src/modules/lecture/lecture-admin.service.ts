@@ -1,8 +1,7 @@
-import { GraphQLError } from 'graphql';
 import { Types } from 'mongoose';
 import type { Viewer } from '../../auth/token';
 import { canManageLecture, requireLecturerId, requireOrganizerFor } from '../../auth/policy';
-import { badUserInput, conflict, forbidden, notFound, type FieldProblem } from '../../errors';
+import { badUserInput, badUserInputs, conflict, forbidden, notFound, type FieldProblem } from '../../errors';
 import { isObjectId, parseObjectId } from '../shared/object-id';
 import { isDuplicateKeyError } from '../shared/mongo-errors';
 import { VenueModel, type VenueDoc } from '../venue/venue.model';
@@ -14,7 +13,6 @@ import { LecturerModel, type LecturerDoc } from '../lecturer/lecturer.model';
 import { BookingStatus, ACTIVE_STATUSES } from '../booking/booking-status';
 import { BookingModel, SeatClaimModel, type BookingDoc } from '../booking/booking.model';
 import { applyCancellation, promoteWaiting, seated } from '../booking/booking.service';
-import { noteLectureChanged } from '../outreach/outcome.service';
 import { OutboxKind } from '../notification/outbox.model';
 import { queueNotice } from '../notification/outbox.service';
 import { beijingTime, thing } from '../notification/delivery.worker';
@@ -33,14 +31,6 @@ const MY_LECTURES_LIMIT = 200;
 /** Enough hands for the biggest hall's door; the lecture document holds them all. */
 export const MAX_CHECK_IN_STAFF = 20;
 
-/** Every problem with the input at once, so a form can mark all its bad fields in one round. */
-function invalid(problems: FieldProblem[]): GraphQLError {
-  const names = problems.map((p) => p.field).join(', ');
-  return new GraphQLError(`Invalid value for ${names}: ${problems.flatMap((p) => p.messages).join('; ')}`, {
-    extensions: { code: 'BAD_USER_INPUT', fields: problems },
-  });
-}
-
 class Problems {
   readonly list: FieldProblem[] = [];
   add(field: string, message: string): void {
@@ -55,7 +45,7 @@ class Problems {
     return null;
   }
   throwIfAny(): void {
-    if (this.list.length) throw invalid(this.list);
+    if (this.list.length) throw badUserInputs(this.list);
   }
 }
 
@@ -361,9 +351,8 @@ export async function cancelBookingsOfCancelledLecture(lecture: LectureDoc): Pro
         thing4: thing(lecture.cancellationReason ?? '主讲老师取消了讲座'),
       },
     });
-    await applyCancellation(booking._id);
+    await applyCancellation(booking); // marks the lecture for the outreach report
   }
-  if (active.length > 0) await noteLectureChanged(lecture._id);
   return active.length;
 }
 

@@ -4,19 +4,22 @@ import { forbidden, notFound } from '../../errors';
 import { BookingStatus } from '../booking/booking-status';
 import { BookingModel, type BookingDoc } from '../booking/booking.model';
 import { CheckInMethod, CheckInModel, type CheckInDoc } from '../checkin/checkin.model';
+import { FeedbackModel } from '../feedback/feedback.model';
 import { LectureModel, type LectureDoc } from '../lecture/lecture.model';
 import { toLecture } from '../lecture/lecture.type';
 import { parseObjectId } from '../shared/object-id';
 import { UserModel, type UserDoc } from '../user/user.model';
 import { householdName, maskPhone } from '../user/user.type';
-import { SEAT_HOLDING } from './outcome.service';
+import { SEAT_HOLDING, tallyOutcomes, type RawFeedback } from './outcome.service';
 import { figuresOfLecture } from './report.service';
 import type { AttendanceEntry, LectureAttendance } from './report.type';
 
 /**
  * A lecture's attendance for the drill-down: the booked households with their check-in times
- * (phones masked), the walk-ins, and the lecture's figures as the report counts them. Three reads
- * of raw records whatever the roster's length (bookings, their households, arrivals).
+ * (phones masked), the walk-ins, and the lecture's figures as the report counts them. Four reads
+ * of raw records whatever the roster's length (bookings, their households, arrivals, feedback):
+ * the figures are tallied from the same bookings and arrivals the list shows, so they agree with
+ * it and cost no refresh of the stored outcomes (which would read those collections again).
  */
 export async function lectureAttendance(viewer: Viewer, lectureId: string, now = new Date()): Promise<LectureAttendance> {
   const id = parseObjectId(lectureId, 'lectureId');
@@ -25,11 +28,13 @@ export async function lectureAttendance(viewer: Viewer, lectureId: string, now =
   const shown = toLecture(lecture);
   if (!canManageLecture(viewer, shown)) throw forbidden('Only organizers of its county and its lecturer may see who came');
 
-  const [bookings, arrivals, figures] = await Promise.all([
+  const [bookings, arrivals, feedback] = await Promise.all([
     BookingModel.find({ lectureId: id, status: { $in: SEAT_HOLDING }, cancelledAt: null }).lean<BookingDoc[]>(),
     CheckInModel.find({ lectureId: id }).sort({ checkedInAt: 1 }).lean<CheckInDoc[]>(),
-    figuresOfLecture(lecture, now),
+    FeedbackModel.find({ lectureId: id }, { lectureId: 1, rating: 1 }).lean<RawFeedback[]>(),
   ]);
+  const [outcome] = tallyOutcomes([id], { bookings, arrivals, feedback }, now);
+  const figures = figuresOfLecture(lecture, outcome, now);
   const users = new Map(
     (await UserModel.find({ _id: { $in: bookings.map((b) => b.userId) } }, { displayName: 1, phone: 1 }).lean<UserDoc[]>()).map((u) => [u._id.toHexString(), u]),
   );

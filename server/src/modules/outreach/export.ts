@@ -15,6 +15,7 @@ import {
   type OutreachLectureRow,
   type OutreachScope,
 } from './report.service';
+import type { OutreachFigures } from './report.type';
 
 /**
  * CSV exports of the outreach report, for the organizers' own spreadsheets:
@@ -86,26 +87,6 @@ export const SUMMARY_COLUMNS = [
 ] as const;
 
 type Cell = string | number;
-
-/** The figures the two sheets read; the report's OutreachFigures has at least these. */
-interface Figures {
-  lecturesHeld: number;
-  seatsBooked: number;
-  householdsBooked: number;
-  peopleCheckedIn: number;
-  walkInPeople: number;
-  peopleReached: number;
-  noShowSeats: number;
-  attendanceRate?: number | null;
-  noShowRate?: number | null;
-  householdsReached: number;
-  ratingCount: number;
-  averageRating?: number | null;
-  lectureTarget?: number | null;
-  peopleTarget?: number | null;
-  lectureProgress?: number | null;
-  peopleProgress?: number | null;
-}
 
 export function outreachExportRouter(services: ExportServices): Router {
   const router = Router();
@@ -318,7 +299,7 @@ async function* lectureRows(scope: OutreachScope): AsyncGenerator<Cell[]> {
 }
 
 function lectureRow(lecture: OutreachLectureRow): Cell[] {
-  const f: Figures = lecture.figures;
+  const f: OutreachFigures = lecture.figures;
   return [
     lecture.title,
     VENUE_TYPE_LABELS[lecture.venueType] ?? lecture.venueType,
@@ -352,7 +333,7 @@ async function* summaryRows(scope: OutreachScope): AsyncGenerator<Cell[]> {
   yield summaryRow('县（市、区）', '合计', report.totals);
 }
 
-function summaryRow(group: string, name: string, f: Figures): Cell[] {
+function summaryRow(group: string, name: string, f: OutreachFigures): Cell[] {
   return [
     group,
     name,

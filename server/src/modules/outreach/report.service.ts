@@ -7,49 +7,40 @@ import type { County } from '../county/county.type';
 import { LectureModel, type LectureDoc } from '../lecture/lecture.model';
 import { LectureStatus } from '../lecture/lecture-status';
 import { LecturerModel, type LecturerDoc } from '../lecturer/lecturer.model';
-import { beijingWallClock } from '../shared/beijing-time';
+import { beijingWallClock, beijingYear, beijingYearBounds } from '../shared/beijing-time';
 import { Role } from '../user/user-enums';
 import { VenueModel, type VenueDoc } from '../venue/venue.model';
 import { VENUE_TYPES, type VenueType } from '../venue/venue-type';
-import { COUNTIES } from '../../seed/demo-world';
+import { COUNTIES, FIRST_OUTREACH_YEAR, isKnownCounty } from '../county/counties';
 import { LectureOutcomeModel, type LectureOutcomeDoc } from './lecture-outcome.model';
-import { refreshOutcomes } from './outcome.service';
+import { refreshOutcomesForRequest } from './outcome.service';
 import { loadTargets, type TargetRow } from './target.service';
 import type { OutreachFigures, OutreachReport } from './report.type';
 
 /** The programme's first year: nothing before it was recorded here. */
-export const FIRST_YEAR = 2021;
 /** The ten counties of Nanping in the city's order (the table the counties collection is seeded from). */
 const COUNTY_CODES = COUNTIES.map((county) => county.code);
-const KNOWN_COUNTIES = new Set(COUNTY_CODES);
 
 export interface OutreachScope {
   year: number;
   countyCode: string | null;
 }
 
-export const beijingYear = (date: Date) => beijingWallClock(date).getUTCFullYear();
-/** 1..12 */
+/** 1..12, the Beijing calendar month of `date`. */
 export const beijingMonth = (date: Date) => beijingWallClock(date).getUTCMonth() + 1;
-
-const BEIJING_OFFSET_MS = 8 * 3600 * 1000;
-/** The instants a Beijing-time calendar year starts and ends at. */
-export function yearBounds(year: number): { from: Date; to: Date } {
-  return { from: new Date(Date.UTC(year, 0, 1) - BEIJING_OFFSET_MS), to: new Date(Date.UTC(year + 1, 0, 1) - BEIJING_OFFSET_MS) };
-}
 
 function readYear(value: unknown, now: Date): number {
   const year = typeof value === 'string' && /^\d{4}$/.test(value.trim()) ? Number(value.trim()) : value;
   const last = beijingYear(now) + 1;
-  if (typeof year !== 'number' || !Number.isInteger(year) || year < FIRST_YEAR || year > last) {
-    throw badUserInput('year', `year must be a whole year from ${FIRST_YEAR} to ${last}`);
+  if (typeof year !== 'number' || !Number.isInteger(year) || year < FIRST_OUTREACH_YEAR || year > last) {
+    throw badUserInput('year', `year must be a whole year from ${FIRST_OUTREACH_YEAR} to ${last}`);
   }
   return year;
 }
 
 function readCountyCode(value: unknown): string | null {
   if (value === null || value === undefined) return null;
-  if (typeof value !== 'string' || !KNOWN_COUNTIES.has(value.trim())) {
+  if (typeof value !== 'string' || !isKnownCounty(value.trim())) {
     throw badUserInput('countyCode', 'countyCode must be the code of one of the ten counties of Nanping, or null for the whole city');
   }
   return value.trim();
@@ -79,15 +70,26 @@ type ScopeLecture = Pick<LectureDoc, 'startsAt' | 'endsAt' | 'capacity' | 'venue
 
 const LECTURE_FIELDS = { startsAt: 1, endsAt: 1, capacity: 1, venueType: 1, countyCode: 1, title: 1, venueId: 1, lecturerId: 1 };
 
-/** The published lectures of the scope's year (and county), by start time. */
+/**
+ * The published lectures of the scope's year (and county). Only published lectures count, in the
+ * report, the drill-down, the export and a lecture's own figures alike (`countsInReport`). A
+ * lecture whose county or venue type is outside the fixed lists (none should exist: lectures are
+ * created at venues of those counties and types) is left out explicitly, so the totals are always
+ * the sum of the rows shown.
+ */
 function scopeFilter(scope: OutreachScope) {
-  const { from, to } = yearBounds(scope.year);
+  const { start, end } = beijingYearBounds(scope.year);
   return {
     status: LectureStatus.PUBLISHED,
-    startsAt: { $gte: from, $lt: to },
-    ...(scope.countyCode ? { countyCode: scope.countyCode } : {}),
+    startsAt: { $gte: start, $lt: end },
+    countyCode: scope.countyCode ?? { $in: COUNTY_CODES },
+    venueType: { $in: VENUE_TYPES },
   };
 }
+
+/** Whether a lecture counts in the report at all: the rule of `scopeFilter`, for one lecture. */
+const countsInReport = (lecture: Pick<LectureDoc, 'status' | 'countyCode' | 'venueType'>) =>
+  lecture.status === LectureStatus.PUBLISHED && isKnownCounty(lecture.countyCode) && (VENUE_TYPES as readonly string[]).includes(lecture.venueType);
 
 async function loadOutcomes(lectures: ScopeLecture[]): Promise<Map<string, LectureOutcomeDoc>> {
   if (lectures.length === 0) return new Map();
@@ -228,7 +230,7 @@ async function loadCounties(): Promise<County[]> {
  * marks, the year's lectures, their outcomes, the targets, the counties), added up here.
  */
 export async function buildOutreachReport(scope: OutreachScope, now = new Date()): Promise<OutreachReport> {
-  await refreshOutcomes();
+  await refreshOutcomesForRequest();
   const lectures = await LectureModel.find(scopeFilter(scope), LECTURE_FIELDS).lean<ScopeLecture[]>();
   const held = lectures.filter((lecture) => lecture.startsAt.getTime() <= now.getTime());
   const [outcomes, targetRows, counties] = await Promise.all([loadOutcomes(held), loadTargets(scope.year), loadCounties()]);
@@ -240,8 +242,9 @@ export async function buildOutreachReport(scope: OutreachScope, now = new Date()
   const byMonth = Array.from({ length: 12 }, () => new Cell());
   for (const lecture of lectures) {
     const outcome = outcomes.get(lecture._id.toHexString());
-    for (const cell of [total, byType.get(lecture.venueType), byCounty.get(lecture.countyCode), byMonth[beijingMonth(lecture.startsAt) - 1]]) {
-      cell?.add(lecture, outcome, now);
+    // scopeFilter keeps only lectures with a row of each kind, so every cell is found.
+    for (const cell of [total, byType.get(lecture.venueType)!, byCounty.get(lecture.countyCode)!, byMonth[beijingMonth(lecture.startsAt) - 1]]) {
+      cell.add(lecture, outcome, now);
     }
   }
 
@@ -275,7 +278,7 @@ export interface ScopedLectureFigures {
 export async function listOutreachLectures(scope: OutreachScope, filter: OutreachLectureFilter = {}, now = new Date()): Promise<ScopedLectureFigures[]> {
   const month = filter.month ?? null;
   if (month !== null && (!Number.isInteger(month) || month < 1 || month > 12)) throw badUserInput('month', 'month must be 1 to 12');
-  await refreshOutcomes();
+  await refreshOutcomesForRequest();
   const lectures = (await LectureModel.find(scopeFilter(scope)).sort({ startsAt: 1, _id: 1 }).lean<LectureDoc[]>()).filter(
     (lecture) => (!filter.venueType || lecture.venueType === filter.venueType) && (month === null || beijingMonth(lecture.startsAt) === month),
   );
@@ -283,13 +286,13 @@ export async function listOutreachLectures(scope: OutreachScope, filter: Outreac
   return lectures.map((lecture) => ({ lecture, figures: lectureFigures(lecture, outcomes.get(lecture._id.toHexString()), now) }));
 }
 
-/** The figures of one lecture as the report counts it (after bringing its outcome up to date). */
-export async function figuresOfLecture(lecture: LectureDoc, now = new Date()): Promise<OutreachFigures> {
-  await refreshOutcomes();
-  const outcome = lecture.startsAt.getTime() <= now.getTime() ? await LectureOutcomeModel.findById(lecture._id).lean<LectureOutcomeDoc>() : null;
-  const counted = lecture.status === LectureStatus.PUBLISHED || lecture.status == null;
-  // A cancelled (or never published) lecture counts for nothing, as in the report.
-  return counted ? lectureFigures(lecture, outcome ?? undefined, now) : new Cell().figures();
+/**
+ * The figures of one lecture as the report counts it, from an outcome the caller computed (the
+ * attendance view tallies the raw records it has read anyway). A lecture the report leaves out
+ * (cancelled, never published) counts for nothing, as in the report.
+ */
+export function figuresOfLecture(lecture: LectureDoc, outcome: LectureOutcomeDoc | undefined, now = new Date()): OutreachFigures {
+  return countsInReport(lecture) ? lectureFigures(lecture, outcome, now) : new Cell().figures();
 }
 
 export interface OutreachLectureRow {
@@ -311,7 +314,7 @@ export interface OutreachLectureRow {
  * lectures come from a cursor, and each batch costs three queries (outcomes, venues, lecturers).
  */
 export async function* outreachLectureBatches(scope: OutreachScope, batchSize = 500, now = new Date()): AsyncGenerator<OutreachLectureRow[]> {
-  await refreshOutcomes();
+  await refreshOutcomesForRequest();
   const countyNames = new Map((await loadCounties()).map((county) => [county.code, county.name]));
   const cursor = LectureModel.find(scopeFilter(scope), LECTURE_FIELDS).sort({ startsAt: 1, _id: 1 }).lean<ScopeLecture[]>().cursor({ batchSize });
   let batch: ScopeLecture[] = [];

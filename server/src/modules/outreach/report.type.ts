@@ -21,7 +21,10 @@ export class OutreachFigures {
   @Field(() => Int, { description: 'Seats of bookings CONFIRMED, CHECKED_IN or NO_SHOW at held lectures' })
   seatsBooked!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, {
+    description:
+      'Households holding seats (CONFIRMED, CHECKED_IN or NO_SHOW) at held lectures, summed lecture by lecture: a household booked at two lectures counts twice (householdsReached counts distinct households)',
+  })
   householdsBooked!: number;
 
   @Field(() => Int, { description: 'People of booked households who came in (check-ins other than walk-ins)' })
@@ -42,7 +45,7 @@ export class OutreachFigures {
   @Field(() => Float, { nullable: true, description: 'noShowSeats / seatsBooked; null when nothing was booked' })
   noShowRate!: number | null;
 
-  @Field(() => Int, { description: 'Distinct booked households checked in at least once in the scope (walk-ins are anonymous)' })
+  @Field(() => Int, { description: 'Distinct booked households checked in at least once in the scope, each counted once however many lectures it came to (walk-ins are anonymous)' })
   householdsReached!: number;
 
   @Field(() => Int)

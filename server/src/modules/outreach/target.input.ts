@@ -1,22 +1,19 @@
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Matches, ValidateBy, ValidateNested, type ValidationArguments } from 'class-validator';
 import { VenueType, VENUE_TYPES } from '../venue/venue-type';
-import { beijingYear } from '../venue/venue.input';
+import { beijingYear } from '../shared/beijing-time';
+import { COUNTY_CODE_MESSAGE as COUNTY_MESSAGE, COUNTY_CODE_PATTERN as COUNTY_CODE, FIRST_OUTREACH_YEAR } from '../county/counties';
 
-/** The programme's first year; targets and reports before it mean nothing. */
-export const FIRST_OUTREACH_YEAR = 2021;
 export const LECTURES_TARGET_MAX = 10000;
 export const PEOPLE_TARGET_MAX = 1000000;
-const COUNTY_CODE = /^\d{6}$/;
-const COUNTY_MESSAGE = 'countyCode must be a six-digit administrative code';
 
 /** 2021 .. next Beijing year (a city plans the coming year in December). */
 function OutreachYear() {
   return ValidateBy({
     name: 'outreachYear',
     validator: {
-      validate: (value: unknown) => Number.isInteger(value) && (value as number) >= FIRST_OUTREACH_YEAR && (value as number) <= beijingYear() + 1,
-      defaultMessage: (args?: ValidationArguments) => `${args?.property} must be a year from ${FIRST_OUTREACH_YEAR} to ${beijingYear() + 1}`,
+      validate: (value: unknown) => Number.isInteger(value) && (value as number) >= FIRST_OUTREACH_YEAR && (value as number) <= beijingYear(new Date()) + 1,
+      defaultMessage: (args?: ValidationArguments) => `${args?.property} must be a year from ${FIRST_OUTREACH_YEAR} to ${beijingYear(new Date()) + 1}`,
     },
   });
 }

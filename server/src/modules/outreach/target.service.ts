@@ -1,9 +1,8 @@
-import { GraphQLError } from 'graphql';
 import { Types } from 'mongoose';
 import type { Viewer } from '../../auth/token';
 import { requireOrganizerFor } from '../../auth/policy';
-import { badUserInput, forbidden, unauthenticated, type FieldProblem } from '../../errors';
-import { CountyModel } from '../county/county.model';
+import { badUserInputs, forbidden, unauthenticated, type FieldProblem } from '../../errors';
+import { isKnownCounty, requireKnownCounty, unknownCountyMessage } from '../county/counties';
 import { Role } from '../user/user-enums';
 import { VENUE_TYPES, type VenueType } from '../venue/venue-type';
 import { OutreachTargetModel, outreachTargetId, type OutreachTargetDoc } from './target.model';
@@ -50,13 +49,9 @@ export function requireCityOrganizer(viewer: Viewer | null): void {
 /** Scope and county of a read: organizers covering it (a county organizer: their own county only). */
 export async function readTargets(viewer: Viewer, year: number, countyCode: string | null | undefined): Promise<TargetRow[]> {
   const scope = countyCode ?? null;
-  if (scope !== null) await requireKnownCounty(scope, 'countyCode');
+  if (scope !== null) requireKnownCounty(scope, 'countyCode');
   requireOrganizerFor(viewer, scope);
   return targetsOf(year, scope);
-}
-
-async function requireKnownCounty(countyCode: string, field: string): Promise<void> {
-  if (!(await CountyModel.exists({ _id: countyCode }))) throw badUserInput(field, `${field} names no county of Nanping`);
 }
 
 function checkRange(problems: FieldProblem[], field: string, value: number, max: number): void {
@@ -77,14 +72,8 @@ export async function setTargets(viewer: Viewer, input: SetOutreachTargetsInput,
     checkRange(problems, `input.targets[${i}].lectures`, row.lectures, LECTURES_TARGET_MAX);
     checkRange(problems, `input.targets[${i}].people`, row.people, PEOPLE_TARGET_MAX);
   });
-  if (scope !== null && !(await CountyModel.exists({ _id: scope }))) {
-    problems.push({ field: 'input.countyCode', messages: ['input.countyCode names no county of Nanping'] });
-  }
-  if (problems.length > 0) {
-    throw new GraphQLError(`Invalid value for ${problems.map((p) => p.field).join(', ')}: ${problems.flatMap((p) => p.messages).join('; ')}`, {
-      extensions: { code: 'BAD_USER_INPUT', fields: problems },
-    });
-  }
+  if (scope !== null && !isKnownCounty(scope)) problems.push({ field: 'input.countyCode', messages: [unknownCountyMessage('input.countyCode')] });
+  if (problems.length > 0) throw badUserInputs(problems);
 
   const updatedBy = new Types.ObjectId(viewer.userId);
   // One by one, not a bulk: the engine stalls on bulks of upserts (see seed.ts), and five is few.

@@ -1,10 +1,8 @@
 import { ArgsType, Field, Float, ID, InputType, Int } from 'type-graphql';
 import { IsDefined, IsOptional, Matches, ValidateBy, ValidateIf, ValidateNested, type ValidationArguments, type ValidationOptions } from 'class-validator';
-import { beijingWallClock } from '../shared/beijing-time';
+import { beijingYear } from '../shared/beijing-time';
+import { COUNTY_CODE_MESSAGE as COUNTY_MESSAGE, COUNTY_CODE_PATTERN as COUNTY_CODE } from '../county/counties';
 import { VenueType } from './venue-type';
-
-const COUNTY_CODE = /^\d{6}$/;
-const COUNTY_MESSAGE = 'countyCode must be a six-digit administrative code';
 
 export const NAME_MAX = 60;
 export const TOWNSHIP_MAX = 30;
@@ -14,11 +12,15 @@ export const CONTACT_NAME_MAX = 20;
 export const PRACTICE_BASE_FIRST_YEAR = 2000;
 /**
  * A mainland mobile (11 digits from 1), or a landline: area code from 0 with an optional dash
- * (0599-8831234, 7–13 characters in all), or a local number of 7–8 digits (8831234).
+ * (0599-8831234, 7–13 characters in all), or a local number of 7–8 digits (8831234). Spaces at
+ * either end are allowed (the service stores the number trimmed).
  */
-const PHONE = /^(1\d{10}|0\d{2,3}-?\d{7,8}|[2-9]\d{6,7})$/;
+const PHONE = /^\s*(1\d{10}|0\d{2,3}-?\d{7,8}|[2-9]\d{6,7})\s*$/;
 
-export const beijingYear = (now = new Date()) => beijingWallClock(now).getUTCFullYear();
+const thisBeijingYear = () => beijingYear(new Date());
+
+/** Blank text ("" or spaces) counts as absent, like the other optional text fields. */
+const isBlank = (value: unknown) => value == null || (typeof value === 'string' && value.trim() === '');
 
 /**
  * Text whose trimmed length is min..max (the service stores it trimmed). Optional fields pass
@@ -70,11 +72,11 @@ function PracticeBaseYear(options?: ValidationOptions) {
         validate: (value: unknown, args?: ValidationArguments) => {
           const isBase = (args?.object as VenueInput).isPracticeBase === true;
           if (!isBase) return value == null;
-          return Number.isInteger(value) && (value as number) >= PRACTICE_BASE_FIRST_YEAR && (value as number) <= beijingYear();
+          return Number.isInteger(value) && (value as number) >= PRACTICE_BASE_FIRST_YEAR && (value as number) <= thisBeijingYear();
         },
         defaultMessage: (args?: ValidationArguments) =>
           (args?.object as VenueInput).isPracticeBase === true
-            ? `practiceBaseYear must be the year it was named a practice base, ${PRACTICE_BASE_FIRST_YEAR} to ${beijingYear()}`
+            ? `practiceBaseYear must be the year it was named a practice base, ${PRACTICE_BASE_FIRST_YEAR} to ${thisBeijingYear()}`
             : 'practiceBaseYear must be absent unless isPracticeBase',
       },
     },
@@ -119,8 +121,8 @@ export class VenueInput {
   @TrimmedLength(0, CONTACT_NAME_MAX, { optional: true })
   contactName?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Mainland mobile (11 digits starting 1) or landline digits with optional dash, 7–13 chars' })
-  @IsOptional()
+  @Field(() => String, { nullable: true, description: 'Mainland mobile (11 digits starting 1) or landline digits with optional dash, 7–13 chars; blank means none' })
+  @ValidateIf((o: VenueInput) => !isBlank(o.contactPhone))
   @Matches(PHONE, { message: 'contactPhone must be a mobile number (11 digits from 1) or a landline such as 0599-8831234' })
   contactPhone?: string | null;
 

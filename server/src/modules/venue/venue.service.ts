@@ -3,7 +3,7 @@ import type { Viewer } from '../../auth/token';
 import { isOrganizer, requireOrganizerFor } from '../../auth/policy';
 import { badUserInput, conflict, notFound } from '../../errors';
 import { parseObjectId } from '../shared/object-id';
-import { CountyModel } from '../county/county.model';
+import { requireKnownCounty } from '../county/counties';
 import { LectureModel, type LectureDoc } from '../lecture/lecture.model';
 import { VenueModel, type VenueDoc } from './venue.model';
 import { toVenue, type Venue } from './venue.type';
@@ -57,11 +57,6 @@ function venueFields(input: VenueInput): { set: Record<string, unknown>; unset: 
   return { set, unset };
 }
 
-/** The ten counties live in the counties collection (the county loader resolves them from there too). */
-async function requireKnownCounty(countyCode: string, field: string): Promise<void> {
-  if (!(await CountyModel.exists({ _id: countyCode }))) throw badUserInput(field, `${field} names no county of Nanping`);
-}
-
 async function loadVenue(id: string): Promise<VenueDoc> {
   const venue = await VenueModel.findById(parseObjectId(id, 'id')).lean<VenueDoc>();
   if (!venue) throw notFound('Venue', id);
@@ -75,7 +70,7 @@ async function reload(id: Types.ObjectId): Promise<Venue> {
 const hasLectures = (venueId: Types.ObjectId) => LectureModel.exists({ venueId }).then(Boolean);
 
 export async function createVenue(viewer: Viewer, input: VenueInput): Promise<Venue> {
-  await requireKnownCounty(input.countyCode, 'input.countyCode');
+  requireKnownCounty(input.countyCode, 'input.countyCode');
   requireOrganizerFor(viewer, input.countyCode);
   const { set } = venueFields(input);
   const by = new Types.ObjectId(viewer.userId);
@@ -91,7 +86,7 @@ export async function createVenue(viewer: Viewer, input: VenueInput): Promise<Ve
 export async function updateVenue(viewer: Viewer, id: string, input: VenueInput): Promise<Venue> {
   const venue = await loadVenue(id);
   requireOrganizerFor(viewer, venue.countyCode);
-  await requireKnownCounty(input.countyCode, 'input.countyCode');
+  requireKnownCounty(input.countyCode, 'input.countyCode');
   requireOrganizerFor(viewer, input.countyCode);
   const moved = {
     'input.type': input.type !== venue.type,
@@ -145,10 +140,15 @@ export async function deleteVenue(viewer: Viewer, id: string): Promise<string> {
   const refuse = () => conflict('Lectures were proposed or held at this venue; retire it instead');
   if (await hasLectures(venue._id)) throw refuse();
   // Not through the timestamps: if the mark is taken back, the document must be exactly as it was.
+  // The mark is `retired` without `retiredAt`; a real retire (retireVenue) always writes retiredAt.
   await VenueModel.collection.updateOne({ _id: venue._id }, { $set: { retired: true } });
   if (await hasLectures(venue._id)) {
+    // Only our own mark is taken back: a retireVenue that landed meanwhile wrote retiredAt, and the
+    // venue stays retired as its organizer was told. (Not a compare-and-swap on this engine, but
+    // the filter is read right before the write, so the window is the write itself, not the
+    // whole look for lectures.)
     const takeBack = venue.retired === undefined ? { $unset: { retired: 1 } } : { $set: { retired: venue.retired } };
-    await VenueModel.collection.updateOne({ _id: venue._id }, takeBack as never);
+    await VenueModel.collection.updateOne({ _id: venue._id, retiredAt: { $exists: false } }, takeBack as never);
     throw refuse();
   }
   await VenueModel.deleteOne({ _id: venue._id });
@@ -159,7 +159,8 @@ export async function deleteVenue(viewer: Viewer, id: string): Promise<string> {
 export async function retireVenue(viewer: Viewer, id: string, now = new Date()): Promise<Venue> {
   const venue = await loadVenue(id);
   requireOrganizerFor(viewer, venue.countyCode);
-  if (venue.retired === true) return toVenue(venue);
+  // retired without retiredAt is a deleteVenue's passing mark, which it may take back: retire for real.
+  if (venue.retired === true && venue.retiredAt) return toVenue(venue);
   const by = new Types.ObjectId(viewer.userId);
   await VenueModel.updateOne({ _id: venue._id }, { $set: { retired: true, retiredAt: now, retiredBy: by, updatedBy: by } });
   return reload(venue._id);

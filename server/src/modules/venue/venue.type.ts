@@ -47,16 +47,8 @@ export class Venue {
   @Field({ description: 'Retired venues take no new lecture proposals; lectures already held there keep counting' })
   retired!: boolean;
 
-  // Resolved in VenueResolver for organizers in scope only; kept apart from the public fields so
-  // that no code path hands them out by accident.
-  @Field(() => String, { nullable: true, description: 'Organizers in scope see it; null for everyone else' })
-  contactName?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Organizers in scope see it; null for everyone else' })
-  contactPhone?: string | null;
-
-  @Field(() => Int, { nullable: true, description: 'Lectures ever proposed or held here (organizers in scope; null for others)' })
-  lectureCount?: number | null;
+  // contactName, contactPhone and lectureCount are fields of VenueResolver only (organizers in
+  // scope see them): no property here, so no code path hands them out by accident.
 
   /** The contact as stored; read only through the scoped field resolvers. */
   contact!: { name: string | null; phone: string | null };
