@@ -2,12 +2,14 @@
  * The organizer's outreach pages in the H5 build, in headless Chromium, against the real server:
  * the drill-down from a report cell to a lecture's attendance (phones masked everywhere on the
  * page), the yearly targets (a city organizer saves them; a bad number is refused beside its field
- * and writes nothing; a county organizer reads them only), and 场地管理 (a venue added appears in
- * the list; a server error lands beside its field; a retired venue is greyed).
+ * and writes nothing; a second tap while saving sends nothing more; switching year with typed
+ * targets asks first; a county organizer reads them only), and 场地管理 (a venue added appears in
+ * the list, once however often 添加 is tapped; a server error lands beside its field; a landline
+ * with its dash is taken; a retired venue is greyed). Each test sets up the targets it reads.
  */
 import path from 'node:path';
 import mongoose, { Types } from 'mongoose';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Request, Route } from 'playwright-core';
 import { rebuildOutcomes } from '../../server/src/modules/outreach/outcome.service';
 import { artifactsDir, launchChromium, openPhonePage } from '../helpers/browser';
 import { BOOK, insertLecture, newKey } from '../helpers/booking';
@@ -24,6 +26,7 @@ const HELD_TITLE = '开学第一课：陪孩子走进小学';
 const PHONES = { wang: '13812345678', li: '13900001111' };
 const ME = `{ me { id displayName countyCode guardianKind childrenAgeGroups phone role } }`;
 const TARGETS = `query($year: Int!, $countyCode: ID) { outreachTargets(year: $year, countyCode: $countyCode) { venueType lectures people } }`;
+const SET_TARGETS = `mutation($input: SetOutreachTargetsInput!) { setOutreachTargets(input: $input) { venueType } }`;
 const VENUES = `query($countyCode: ID) { venues(countyCode: $countyCode, includeRetired: true) { id name type retired county { code } contactPhone } }`;
 
 /** Beijing calendar year and month of an instant. */
@@ -118,6 +121,75 @@ describe("the organizer's drill-down, targets and venues in the H5 build", () =>
     await page.goto(`${server.url}/#/${route}`);
   }
 
+  /** The county's 进学校 target as the tests expect to find it, written through the API. */
+  async function setSchoolTarget(year: number, lectures = 12, people = 600) {
+    await api(cityOrganizer, SET_TARGETS, { input: { year, countyCode: COUNTY, targets: [{ venueType: 'SCHOOL', lectures, people }] } });
+  }
+
+  /** The GraphQL operations the page sends while `work` runs (the listener is removed whatever happens). */
+  async function watchOperations<T>(work: (operations: string[]) => Promise<T>): Promise<T> {
+    const operations: string[] = [];
+    const listener = (request: Request) => {
+      if (request.url().endsWith('/graphql')) operations.push(request.postDataJSON()?.operationName ?? '');
+    };
+    page.on('request', listener);
+    try {
+      return await work(operations);
+    } finally {
+      page.off('request', listener);
+    }
+  }
+
+  /**
+   * Holds the page's `operation` requests until the returned release() is called, so a second tap
+   * lands while the first request is surely still out.
+   */
+  async function holdOperation(operation: string): Promise<() => Promise<void>> {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const handled: Array<Promise<void>> = [];
+    const handler = (route: Route) => {
+      const done = (async () => {
+        if (route.request().postDataJSON()?.operationName === operation) await released;
+        await route.continue();
+      })();
+      handled.push(done);
+      return done;
+    };
+    await page.route('**/graphql', handler);
+    return async () => {
+      release();
+      // Every request held (or passing) is on its way before the handler goes.
+      await Promise.all(handled);
+      await page.unroute('**/graphql', handler);
+    };
+  }
+
+  /**
+   * Chooses row `index` of the picker opened by tapping `selector`, as a finger would: drag the
+   * column by that many rows, then tap 确定 (see h5.test.ts: rows cannot be tapped directly).
+   */
+  async function pickRow(selector: string, index: number, currentIndex: number) {
+    await tap(`${selector} .year-picker__bar, ${selector} .county-picker__bar`);
+    // Every picker of the page keeps its popup in the document: only the open one is visible.
+    const column = page.locator('.weui-picker__group:visible');
+    await column.waitFor();
+    await page.waitForFunction(() => {
+      const popup = Array.from(document.querySelectorAll<HTMLElement>('.weui-picker')).find((el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden');
+      return popup !== undefined && popup.getAnimations().every((animation: Animation) => animation.playState === 'finished');
+    });
+    const rowHeight = (await page.locator('.weui-picker__item:visible').first().boundingBox())!.height;
+    const box = (await column.boundingBox())!;
+    const x = box.x + box.width / 2;
+    const y = box.y + box.height / 2;
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    await page.mouse.move(x, y - rowHeight * (index - currentIndex), { steps: 10 });
+    await page.mouse.up();
+    await page.locator('.weui-picker__action:visible', { hasText: '确定' }).click();
+    await column.waitFor({ state: 'hidden' });
+  }
+
   const shown = (selector: string) => page.locator(`${selector}:visible`);
   const textOf = async (selector: string) => (await shown(selector).first().innerText()).trim();
 
@@ -164,16 +236,26 @@ describe("the organizer's drill-down, targets and venues in the H5 build", () =>
     await page.screenshot({ path: path.join(artifactsDir, 'h5-organizer-attendance.png') });
   });
 
-  it('a city organizer sets a county’s target; the server has it', async () => {
+  it('a city organizer sets a county’s target, once however often 保存 is tapped; the server has it', async () => {
     const { year } = beijing(new Date());
     await useSession(cityOrganizer);
     await open(`packages/organizer/targets?year=${year}&county=${COUNTY}`);
     await shown('.orgp-target--school .orgp-target__input--lectures').waitFor();
-    await shown('.orgp-targets__scope-value').filter({ hasText: '延平区' }).waitFor();
+    await shown('.orgp-targets__scope .county-picker__value').filter({ hasText: '延平区' }).waitFor();
+    await expect(textOf('.orgp-targets__year .year-picker__value')).resolves.toBe(`${year}年`);
     await shown('.orgp-target--school .orgp-target__input--lectures input').fill('12');
     await shown('.orgp-target--school .orgp-target__input--people input').fill('600');
-    await tap('.orgp-targets__save');
-    await page.getByText('已保存', { exact: true }).waitFor();
+    const sent = await watchOperations(async (operations) => {
+      const release = await holdOperation('OrgPagesSetOutreachTargets');
+      await tap('.orgp-targets__save');
+      await shown('.orgp-targets__save').filter({ hasText: '正在保存…' }).waitFor();
+      await tap('.orgp-targets__save');
+      await tap('.orgp-targets__save');
+      await release();
+      await page.getByText('已保存', { exact: true }).waitFor();
+      return operations.filter((name) => name === 'OrgPagesSetOutreachTargets').length;
+    });
+    expect(sent).toBe(1);
     const saved = await waitFor(async () => {
       const { outreachTargets } = await api(cityOrganizer, TARGETS, { year, countyCode: COUNTY });
       return outreachTargets.find((t: any) => t.venueType === 'SCHOOL' && t.lectures === 12) ?? null;
@@ -184,12 +266,12 @@ describe("the organizer's drill-down, targets and venues in the H5 build", () =>
 
   it('a negative number is refused beside its field by the server; an emptied field beside its own; nothing is written', async () => {
     const { year } = beijing(new Date());
+    await setSchoolTarget(year);
+    await useSession(cityOrganizer);
+    await open(`packages/organizer/targets?year=${year}&county=${COUNTY}`);
+    await page.waitForFunction(() => (document.querySelector('.orgp-target--school .orgp-target__input--lectures input') as HTMLInputElement | null)?.value === '12');
     const before = JSON.stringify((await api(cityOrganizer, TARGETS, { year, countyCode: COUNTY })).outreachTargets);
-    const operations: string[] = [];
-    page.on('request', (request) => {
-      if (request.url().endsWith('/graphql')) operations.push(request.postDataJSON()?.operationName ?? '');
-    });
-
+    await watchOperations(async (operations) => {
     await shown('.orgp-target--school .orgp-target__input--lectures input').fill('-3');
     await tap('.orgp-targets__save');
     await shown('.orgp-target--school .orgp-target__error--lectures').waitFor();
@@ -197,7 +279,6 @@ describe("the organizer's drill-down, targets and venues in the H5 build", () =>
     await expect(shown('.orgp-target--school .orgp-target__error--people').count()).resolves.toBe(0);
     await expect(textOf('.orgp-targets__failure')).resolves.toBe('有几项需要改一下，请看红字提示。');
     expect(operations).toContain('OrgPagesSetOutreachTargets'); // the server judged it
-    await page.locator('.taro__toast').waitFor({ state: 'hidden' }); // the last save's 已保存
     await page.screenshot({ path: path.join(artifactsDir, 'h5-organizer-targets-error.png') });
 
     await shown('.orgp-target--school .orgp-target__input--lectures input').fill('12');
@@ -208,13 +289,42 @@ describe("the organizer's drill-down, targets and venues in the H5 build", () =>
     await shown('.orgp-target--school .orgp-target__error--people').waitFor();
     await expect(textOf('.orgp-target--school .orgp-target__error--people')).resolves.toBe('请填写人数');
     expect(operations.length).toBe(sent); // caught before sending
+    });
 
     expect(JSON.stringify((await api(cityOrganizer, TARGETS, { year, countyCode: COUNTY })).outreachTargets)).toBe(before);
-    page.removeAllListeners('request');
+  });
+
+  it('switching year with typed targets asks first: 留下保存 keeps them, 换过去 shows the other year', async () => {
+    const { year } = beijing(new Date());
+    await setSchoolTarget(year);
+    await useSession(cityOrganizer);
+    await open(`packages/organizer/targets?year=${year}&county=${COUNTY}`);
+    await page.waitForFunction(() => (document.querySelector('.orgp-target--school .orgp-target__input--lectures input') as HTMLInputElement | null)?.value === '12');
+    await shown('.orgp-target--village .orgp-target__input--lectures input').fill('7');
+    // The years run newest first: next year, this year (row 1), last year (row 2).
+    await pickRow('.orgp-targets__year', 2, 1);
+    await page.locator('.taro-modal__text', { hasText: '刚填的目标就没有了' }).waitFor();
+    await page.locator('.taro-model__cancel', { hasText: '留下保存' }).click();
+    await page.locator('.taro-modal__text').waitFor({ state: 'hidden' });
+    await expect(textOf('.orgp-targets__year .year-picker__value')).resolves.toBe(`${year}年`);
+    await expect(shown('.orgp-target--village .orgp-target__input--lectures input').inputValue()).resolves.toBe('7');
+
+    await pickRow('.orgp-targets__year', 2, 1);
+    await page.locator('.taro-model__confirm', { hasText: '换过去' }).click();
+    await page.locator('.taro-modal__text').waitFor({ state: 'hidden' });
+    await shown('.orgp-targets__year .year-picker__value').filter({ hasText: `${year - 1}年` }).waitFor();
+    await shown('.orgp-target--school .orgp-target__input--lectures').waitFor();
+    await expect(shown('.orgp-target--village .orgp-target__input--lectures input').inputValue()).resolves.toBe('');
+    await expect(shown('.orgp-target--school .orgp-target__input--lectures input').inputValue()).resolves.toBe('');
+    // Nothing typed now: switching back asks nothing.
+    await pickRow('.orgp-targets__year', 1, 2);
+    await page.waitForFunction(() => (document.querySelector('.orgp-target--school .orgp-target__input--lectures input') as HTMLInputElement | null)?.value === '12');
+    await expect(page.locator('.taro-modal__text:visible').count()).resolves.toBe(0);
   });
 
   it('a county organizer reads the county’s targets without inputs, told the city sets them', async () => {
     const { year } = beijing(new Date());
+    await setSchoolTarget(year);
     await useSession(countyOrganizer);
     await open(`packages/organizer/targets?year=${year}`);
     await shown('.orgp-target--school .orgp-target__value--lectures').waitFor();
@@ -227,7 +337,8 @@ describe("the organizer's drill-down, targets and venues in the H5 build", () =>
     await expect(shown('.orgp-targets__save').count()).resolves.toBe(0);
   });
 
-  it('场地管理 opens from the review queue; a venue added appears in the list, and a bad phone is refused beside its field', async () => {
+  it('场地管理 opens from the review queue; a venue added appears in the list once, and a bad phone is refused beside its field', async () => {
+    await useSession(countyOrganizer);
     await open('packages/organizer/index');
     await tap('.review-queue__link--venues');
     await shown('.orgp-venue').first().waitFor();
@@ -251,14 +362,34 @@ describe("the organizer's drill-down, targets and venues in the H5 build", () =>
     const listed = async () => (await api(countyOrganizer, VENUES, { countyCode: COUNTY })).venues as Array<any>;
     await expect(listed()).resolves.toHaveLength(1); // nothing written
 
-    await shown('.orgp-venue-form__contact-phone input').fill('13700002222');
-    await tap('.orgp-venue-form__save');
-    await shown('.orgp-venue').filter({ hasText: '水南街道社区家长学校' }).waitFor();
-    const created = (await listed()).find((v) => v.name === '水南街道社区家长学校');
-    expect(created).toMatchObject({ type: 'COMMUNITY', retired: false, county: { code: COUNTY }, contactPhone: '13700002222' });
+    // A landline keeps its dash (the field is plain text, not a number pad).
+    await shown('.orgp-venue-form__contact-phone input').fill('0599-8123456');
+    await expect(shown('.orgp-venue-form__contact-phone input').inputValue()).resolves.toBe('0599-8123456');
+    const creates = await watchOperations(async (operations) => {
+      const release = await holdOperation('OrgPagesCreateVenue');
+      await tap('.orgp-venue-form__save');
+      await shown('.orgp-venue-form__save').filter({ hasText: '正在保存…' }).waitFor();
+      await tap('.orgp-venue-form__save');
+      await release();
+      await shown('.orgp-venue').filter({ hasText: '水南街道社区家长学校' }).waitFor();
+      return operations.filter((name) => name === 'OrgPagesCreateVenue').length;
+    });
+    expect(creates).toBe(1);
+    const created = (await listed()).filter((v) => v.name === '水南街道社区家长学校');
+    expect(created).toHaveLength(1);
+    expect(created[0]).toMatchObject({ type: 'COMMUNITY', retired: false, county: { code: COUNTY }, contactPhone: '0599-8123456' });
   });
 
   it('retiring a venue asks first; the list shows it greyed, 已停用', async () => {
+    // The venue of the test before; written here through the API when that test did not get so far.
+    const { venues: before } = await api(countyOrganizer, VENUES, { countyCode: COUNTY });
+    if (!before.some((v: any) => v.name === '水南街道社区家长学校')) {
+      await api(countyOrganizer, `mutation($input: VenueInput!) { createVenue(input: $input) { id } }`, {
+        input: { name: '水南街道社区家长学校', type: 'COMMUNITY', countyCode: COUNTY, address: '延平区滨江中路 8 号', isPracticeBase: false },
+      });
+    }
+    await useSession(countyOrganizer);
+    await open('packages/organizer/venues');
     await tap('.orgp-venue:has-text("水南街道社区家长学校")');
     await shown('.orgp-venue-form__retire').waitFor();
     // Never used: it may be deleted too.

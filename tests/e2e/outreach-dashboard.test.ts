@@ -21,7 +21,7 @@ const VENUE_TYPES = ['VILLAGE', 'COMMUNITY', 'SCHOOL', 'GOVERNMENT', 'ENTERPRISE
 const LECTURE_RED = [0xb8, 0x32, 0x2e];
 
 const ME = `{ me { id displayName countyCode guardianKind childrenAgeGroups phone role } }`;
-const FIGURES = `lecturesHeld lecturesUpcoming peopleReached householdsReached attendanceRate noShowRate averageRating walkInPeople lectureTarget peopleTarget lectureProgress peopleProgress`;
+const FIGURES = `lecturesHeld lecturesUpcoming seatsBooked peopleCheckedIn peopleReached householdsReached attendanceRate noShowRate averageRating ratingCount walkInPeople lectureTarget peopleTarget lectureProgress peopleProgress`;
 const REPORT = `query($year: Int!, $countyCode: ID) {
   outreachReport(year: $year, countyCode: $countyCode) {
     totals { ${FIGURES} }
@@ -34,11 +34,14 @@ const REPORT = `query($year: Int!, $countyCode: ID) {
 interface Figures {
   lecturesHeld: number;
   lecturesUpcoming: number;
+  seatsBooked: number;
+  peopleCheckedIn: number;
   peopleReached: number;
   householdsReached: number;
   attendanceRate: number | null;
   noShowRate: number | null;
   averageRating: number | null;
+  ratingCount: number;
   walkInPeople: number;
   lectureTarget: number | null;
   peopleTarget: number | null;
@@ -54,7 +57,7 @@ interface Report {
 const lectures = (f: Figures) => (f.lectureTarget == null ? `${f.lecturesHeld} 场（未设目标）` : `${f.lecturesHeld} / ${f.lectureTarget} 场`);
 const people = (f: Figures) => (f.peopleTarget == null ? `${f.peopleReached} 人（未设目标）` : `${f.peopleReached} / ${f.peopleTarget} 人`);
 const percent = (rate: number | null) => (rate == null ? '—' : `${Math.round(rate * 1000) / 10}%`);
-const rating = (value: number | null) => (value == null ? '暂无评分' : `${(Math.round(value * 10) / 10).toFixed(1)} 分`);
+const rating = (f: Figures) => (f.averageRating == null || f.ratingCount === 0 ? '暂无评分' : `${(Math.round(f.averageRating * 10 + 1e-9) / 10).toFixed(1)} 分（${f.ratingCount} 人评）`);
 
 describe('五进工作统计 (the outreach dashboard) in the H5 build', () => {
   let server: TestServer;
@@ -65,8 +68,8 @@ describe('五进工作统计 (the outreach dashboard) in the H5 build', () => {
   let cityReport: Report;
   let counties: Array<{ code: string; name: string }>;
 
-  async function report(token: string, countyCode: string | null): Promise<Report> {
-    const response = await server.graphql(REPORT, { year: YEAR, countyCode }, token);
+  async function report(token: string, countyCode: string | null, year = YEAR): Promise<Report> {
+    const response = await server.graphql(REPORT, { year, countyCode }, token);
     expect(response.errors).toBeUndefined();
     return response.data.outreachReport;
   }
@@ -110,11 +113,13 @@ describe('五进工作统计 (the outreach dashboard) in the H5 build', () => {
   async function expectTotals(tab: Page, figures: Figures) {
     await waitText(tab, '.dashboard-total--held .dashboard-total__value', lectures(figures));
     await expect(text(tab, '.dashboard-total--people .dashboard-total__value')).resolves.toBe(people(figures));
+    await expect(text(tab, '.dashboard-total--seats .dashboard-total__value')).resolves.toBe(`${figures.seatsBooked} 座`);
+    await expect(text(tab, '.dashboard-total--checked-in .dashboard-total__value')).resolves.toBe(`${figures.peopleCheckedIn} 人`);
     await expect(text(tab, '.dashboard-total--households .dashboard-total__value')).resolves.toBe(`${figures.householdsReached} 户`);
     await expect(text(tab, '.dashboard-total--walk-ins .dashboard-total__value')).resolves.toBe(`${figures.walkInPeople} 人`);
     await expect(text(tab, '.dashboard-total--attendance .dashboard-total__value')).resolves.toBe(percent(figures.attendanceRate));
     await expect(text(tab, '.dashboard-total--no-show .dashboard-total__value')).resolves.toBe(percent(figures.noShowRate));
-    await expect(text(tab, '.dashboard-total--rating .dashboard-total__value')).resolves.toBe(rating(figures.averageRating));
+    await expect(text(tab, '.dashboard-total--rating .dashboard-total__value')).resolves.toBe(rating(figures));
   }
 
   async function expectVenueTypes(tab: Page, rows: Report['byVenueType']) {
@@ -126,13 +131,16 @@ describe('五进工作统计 (the outreach dashboard) in the H5 build', () => {
     }
   }
 
-  /** Pixels of the chart's own colours (the lecture series is red): drawn, not merely white. */
+  /**
+   * Pixels of the chart's own colours (the lecture series is red) in the plot area, the top 70% of
+   * the canvas: the legend's red swatch sits in the bottom strip and does not count.
+   */
   const redPixels = (tab: Page, id: string) =>
     tab.evaluate(
       ([canvasId, [r, g, b]]) => {
         const canvas = document.getElementById(canvasId as string) as HTMLCanvasElement | null;
         if (!canvas || !canvas.width || !canvas.height) return { red: 0, opaque: 0, width: 0, cssWidth: 0 };
-        const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+        const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, Math.floor(canvas.height * 0.7));
         let red = 0;
         let opaque = 0;
         for (let i = 0; i < data.length; i += 4) {
@@ -145,15 +153,28 @@ describe('五进工作统计 (the outreach dashboard) in the H5 build', () => {
     );
 
   /**
-   * Drags the county picker's column by `rows` and taps 确定, as a finger would (see
-   * tests/e2e/h5.test.ts). The year picker keeps a hidden popup of its own: only the one shown is used.
+   * Scrolls an element to the middle of the page's own scroller (Taro's H5 page scrolls inside its
+   * pull-to-refresh box, which otherwise sits over a button far down the page when it is clicked).
    */
-  async function dragCountyPicker(tab: Page, rows: number) {
-    await shown(tab, '.county-picker').click();
+  const centred = (tab: Page, selector: string) => shown(tab, selector).first().evaluate((element) => element.scrollIntoView({ block: 'center' }));
+
+  /** Scrolled to, then tapped where it now is, as a finger does (see `centred`). */
+  async function tapCentred(tab: Page, selector: string) {
+    await centred(tab, selector);
+    const box = (await shown(tab, selector).first().boundingBox())!;
+    await tab.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  }
+
+  /**
+   * Drags a picker's column by `rows` and taps 确定, as a finger would (see tests/e2e/h5.test.ts).
+   * Each picker keeps a hidden popup of its own: only the one shown is used.
+   */
+  async function dragPicker(tab: Page, trigger: string, rows: number, firstRow: string) {
+    await shown(tab, trigger).click();
     const popup = shown(tab, '.weui-picker');
     const column = popup.locator('.weui-picker__group');
     await column.waitFor();
-    await expect(column.innerText()).resolves.toContain('全市');
+    await expect(column.innerText()).resolves.toContain(firstRow);
     await popup.evaluate((element) => Promise.all(element.getAnimations({ subtree: true }).map((animation) => animation.finished)));
     const rowHeight = (await popup.locator('.weui-picker__item').first().boundingBox())!.height;
     const box = (await column.boundingBox())!;
@@ -173,7 +194,7 @@ describe('五进工作统计 (the outreach dashboard) in the H5 build', () => {
     for (let attempt = 0; attempt < 3; attempt++) {
       const current = names.indexOf(await text(tab, '.county-picker__value'));
       if (names[current] === name) return;
-      await dragCountyPicker(tab, names.indexOf(name) - current);
+      await dragPicker(tab, '.county-picker', names.indexOf(name) - current, '全市');
     }
     await waitText(tab, '.county-picker__value', name);
   }
@@ -221,7 +242,7 @@ describe('五进工作统计 (the outreach dashboard) in the H5 build', () => {
     for (const id of ['dashboard-county-chart', 'dashboard-month-chart']) {
       const drawn = await waitFor(async () => {
         const pixels = await redPixels(page, id);
-        return pixels.red > 50 ? pixels : null;
+        return pixels.red > 400 ? pixels : null;
       }, `${id} drawn`);
       expect(drawn.opaque).toBeGreaterThan(0);
       // Sharp on a phone's screen: two canvas pixels per CSS pixel here (deviceScaleFactor 2).
@@ -230,7 +251,12 @@ describe('五进工作统计 (the outreach dashboard) in the H5 build', () => {
     // The whole page, for people to look at.
     const height = await page.evaluate(() => (document.querySelector('.taro_page') as HTMLElement | null)?.scrollHeight ?? document.body.scrollHeight);
     await page.setViewportSize({ width: 390, height: Math.min(Math.max(height, 844), 8000) });
-    await waitFor(async () => (await redPixels(page, 'dashboard-month-chart')).red > 50, 'charts still drawn after resizing');
+    await waitFor(async () => (await redPixels(page, 'dashboard-month-chart')).red > 400, 'charts still drawn after resizing');
+    // Drawn again for the new size: the canvas follows its box (a stale one would keep the old width).
+    await waitFor(async () => {
+      const pixels = await redPixels(page, 'dashboard-county-chart');
+      return pixels.width === Math.round(pixels.cssWidth * 2) && pixels.red > 400;
+    }, 'the county chart drawn again after the resize');
     await page.screenshot({ path: path.join(artifactsDir, 'outreach-dashboard.png') });
     await page.setViewportSize({ width: 390, height: 844 });
   });
@@ -248,7 +274,7 @@ describe('五进工作统计 (the outreach dashboard) in the H5 build', () => {
     // The middle of the county chart is a county's bar: the chart reports which, and opens it.
     const canvas = shown(page, '#dashboard-county-chart');
     await canvas.scrollIntoViewIfNeeded();
-    await waitFor(async () => (await redPixels(page, 'dashboard-county-chart')).red > 50, 'the county chart drawn again');
+    await waitFor(async () => (await redPixels(page, 'dashboard-county-chart')).red > 400, 'the county chart drawn again');
     const box = (await canvas.boundingBox())!;
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     const opened = await waitFor(() => /#\/packages\/organizer\/cell\?year=\d+&county=(\d{6})$/.exec(page.url()), 'a county opened from its bar');
@@ -261,7 +287,7 @@ describe('五进工作统计 (the outreach dashboard) in the H5 build', () => {
       ['.dashboard-export--summary', `五进汇总-${YEAR}-全市.csv`, '进农村'],
       ['.dashboard-export--lectures', `五进讲座明细-${YEAR}-全市.csv`, cityReport.byCounty[0].county.name],
     ]) {
-      const [download] = await Promise.all([page.waitForEvent('download'), shown(page, button).click()]);
+      const [download] = await Promise.all([page.waitForEvent('download'), tapCentred(page, button)]);
       expect(download.suggestedFilename()).toBe(name);
       const file = await download.path();
       const content = fs.readFileSync(file!, 'utf8');
@@ -280,7 +306,8 @@ describe('五进工作统计 (the outreach dashboard) in the H5 build', () => {
     await expectVenueTypes(page, countyReport.byVenueType);
     // One county: no county chart, the monthly line still drawn.
     expect(await shown(page, '.dashboard-county-row').count()).toBe(0);
-    await waitFor(async () => (await redPixels(page, 'dashboard-month-chart')).red > 0 || countyReport.totals.lecturesHeld === 0, 'the month chart of the county');
+    expect(countyReport.totals.lecturesHeld).toBeGreaterThan(0);
+    await waitFor(async () => (await redPixels(page, 'dashboard-month-chart')).red > 400, 'the month chart of the county');
   });
 
   it('a county organizer sees their own county, fixed, with no county picker', async () => {
@@ -293,6 +320,56 @@ describe('五进工作统计 (the outreach dashboard) in the H5 build', () => {
     await expect(text(tab, '.dashboard-county-fixed__value')).resolves.toBe(county.name);
     expect(await tab.locator('.county-picker').count()).toBe(0);
     expect(await tab.locator('.dashboard-county-row').count()).toBe(0);
+    await tab.close();
+  });
+
+  /** Picks `year` in the year picker (newest first: next year at the top). */
+  async function pickYear(tab: Page, year: number) {
+    // A drag that lands a row short is corrected, as a person would.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const current = Number((await text(tab, '.dashboard-year__value')).replace(/\D/g, ''));
+      if (current === year) break;
+      await centred(tab, '.dashboard-year');
+      await dragPicker(tab, '.dashboard-year', current - year, `${YEAR + 1} 年`);
+    }
+    await waitText(tab, '.dashboard-year__value', `${year} 年`);
+  }
+
+  it("picking a year shows that year's numbers; of two years picked quickly, the second's", async () => {
+    const tab = await signedInPage(cityToken);
+    const first = await report(cityToken, null, 2021);
+    const second = await report(cityToken, null, YEAR - 1);
+    await waitText(tab, '.dashboard-total--held .dashboard-total__value', lectures(cityReport.totals));
+    await pickYear(tab, 2021);
+    await expectTotals(tab, first.totals);
+    if (first.totals.lecturesHeld === 0 && first.totals.lecturesUpcoming === 0) {
+      await expect(text(tab, '.status-view')).resolves.toContain('2021 年全市还没有发布的讲座');
+    }
+    // Straight on to another year, the first's answer perhaps still on its way.
+    await pickYear(tab, YEAR - 1);
+    await expectTotals(tab, second.totals);
+    await tab.close();
+  });
+
+  it('back from the targets page, the dashboard shows the targets set there (a target of 0 is a target)', async () => {
+    const tab = await signedInPage(cityToken);
+    const village = cityReport.byVenueType.find((row) => row.venueType === 'VILLAGE')!.figures;
+    await waitText(tab, '.dashboard-type--village .dashboard-type__lectures', `场次：${lectures(village)}`);
+    await tapCentred(tab, '.dashboard-actions__targets');
+    await waitFor(() => tab.url().includes('#/packages/organizer/targets'), 'the targets page');
+    await tab.locator('.taro_page[id^="/packages/organizer/dashboard"]').waitFor({ state: 'hidden' });
+    // Saved while the targets page is in front, as its form does.
+    const saved = await server.graphql(
+      `mutation($input: SetOutreachTargetsInput!) { setOutreachTargets(input: $input) { venueType lectures people } }`,
+      { input: { year: YEAR, targets: [{ venueType: 'VILLAGE', lectures: 0, people: 123457 }] } },
+      cityToken,
+    );
+    expect(saved.errors).toBeUndefined();
+    await tab.goBack();
+    await waitFor(() => tab.url().endsWith('#/packages/organizer/dashboard'), 'back on the dashboard');
+    await waitText(tab, '.dashboard-type--village .dashboard-type__lectures', `场次：${village.lecturesHeld} / 0 场`);
+    await expect(text(tab, '.dashboard-type--village .dashboard-type__people')).resolves.toBe(`人数：${village.peopleReached} / 123457 人`);
+    await expect(text(tab, '.dashboard-type--village .dashboard-bar--lectures .dashboard-bar__percent')).resolves.toBe('目标为 0');
     await tab.close();
   });
 

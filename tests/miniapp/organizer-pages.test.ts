@@ -105,7 +105,8 @@ describe("the organizer's outreach pages in the compiled weapp", () => {
 
     const targets = await weapp.openPage('packages/organizer/targets', { year: String(year) });
     await waitFor(() => texts(targets, '.orgp-targets__sum').length === 1, 'the targets form');
-    expect(texts(targets, '.orgp-targets__scope-value')).toEqual(['全市']);
+    expect(texts(targets, '.county-picker__value')).toEqual(['全市']);
+    expect(texts(targets, '.year-picker__value')).toEqual([`${year}年`]);
     expect(targets.querySelectorAll('.orgp-target').length).toBe(5);
     expect(targets.querySelectorAll('.orgp-target__input--lectures').length).toBe(5);
     expect(targets.querySelectorAll('.orgp-target__input--people').length).toBe(5);

@@ -115,6 +115,8 @@ describe('五进工作统计 in the compiled weapp', () => {
     expect(texts(page, '.dashboard-county-row .dashboard-row__name')).toEqual(report.byCounty.map((row: any) => row.county.name));
     // Both chart canvases are in the page (WeChat draws on them; this simulator cannot).
     expect(page.querySelectorAll('.dashboard-chart__canvas')).toHaveLength(2);
+    // The chart code has given up on the missing canvas (its retries over), quietly.
+    await waitFor(() => page.querySelectorAll('.dashboard-chart--blank').length === 2, 'both charts settled as blank');
 
     // Rows open the lectures behind them, whether or not a chart could be drawn.
     tap(page, '.dashboard-type--village');
@@ -127,6 +129,62 @@ describe('五进工作统计 in the compiled weapp', () => {
     // The chart code gives up on the missing canvas quietly: the page still shows its numbers.
     expect(texts(page, '.dashboard-total--held .dashboard-total__value')).toEqual([lectures(report.totals)]);
     expect(page.querySelector('.status-view--error')).toBeFalsy();
+    expect(errors).toEqual([]);
+  });
+
+  it('导出汇总 downloads the CSV with the session token, then 发送到聊天 sends it from a real tap; a refusal is said plainly', async () => {
+    const wx = (global as any).wx;
+    const downloads: any[] = [];
+    const shares: any[] = [];
+    wx.downloadFile = (options: any) => {
+      downloads.push(options);
+      setTimeout(() => {
+        options.success?.({ errMsg: 'downloadFile:ok', statusCode: 200, filePath: options.filePath });
+        options.complete?.();
+      }, 0);
+      return { abort() {}, onProgressUpdate() {}, offProgressUpdate() {}, onHeadersReceived() {}, offHeadersReceived() {} };
+    };
+    let shareAnswer = { errMsg: 'shareFileMessage:ok' };
+    wx.shareFileMessage = (options: any) => {
+      shares.push(options);
+      const answer = shareAnswer;
+      setTimeout(() => {
+        if (/:ok$/.test(answer.errMsg)) options.success?.(answer);
+        else options.fail?.(answer);
+        options.complete?.(answer);
+      }, 0);
+    };
+
+    const page = await weapp.openPage('packages/organizer/dashboard');
+    await waitFor(() => page.querySelector('.dashboard-export--summary'), 'the export buttons');
+    tap(page, '.dashboard-export--summary');
+    // A second tap while the first is under way starts nothing.
+    tap(page, '.dashboard-export--summary');
+    await waitFor(() => page.querySelector('.dashboard-exported__share'), 'the 发送到聊天 button');
+    expect(downloads).toHaveLength(1);
+    expect(downloads[0].url).toMatch(new RegExp(`/exports/outreach-summary\\.csv\\?year=${YEAR}$`));
+    expect(downloads[0].header.Authorization).toBe(`Bearer ${appToken()}`);
+    // Saved under the file's own name in the app's user data folder (Taro.env.USER_DATA_PATH).
+    expect(downloads[0].filePath).toMatch(new RegExp(`/五进汇总-${YEAR}-全市\\.csv$`));
+    expect(texts(page, '.dashboard-exported__name')).toEqual([`已导出：五进汇总-${YEAR}-全市.csv`]);
+    // Nothing is sent before the organizer taps (WeChat allows it only from a tap).
+    expect(shares).toHaveLength(0);
+
+    // A client that refuses: the organizer is told what to do, not that tables cannot be opened.
+    shareAnswer = { errMsg: 'shareFileMessage:fail not supported' };
+    tap(page, '.dashboard-exported__share');
+    await waitFor(() => errors.length > 0, 'the failure said');
+    expect(shares[0]).toMatchObject({ filePath: downloads[0].filePath, fileName: `五进汇总-${YEAR}-全市.csv` });
+    expect(errors.splice(0)).toEqual(['没有发出去: 此微信版本不能发送文件，请升级微信，或在电脑上登录后导出']);
+
+    // Cancelled: nothing to say, the button stays for another go; sent: the panel closes.
+    shareAnswer = { errMsg: 'shareFileMessage:fail cancel' };
+    tap(page, '.dashboard-exported__share');
+    await waitFor(() => shares.length === 2, 'the second share');
+    shareAnswer = { errMsg: 'shareFileMessage:ok' };
+    tap(page, '.dashboard-exported__share');
+    await waitFor(() => !page.querySelector('.dashboard-exported'), `the panel closed once sent (shares: ${shares.length}, said: ${errors.join('; ')})`);
+    expect(shares).toHaveLength(3);
     expect(errors).toEqual([]);
   });
 });

@@ -15,8 +15,9 @@ function setWarning(on: boolean) {
 }
 
 /**
- * While an editor holds unsaved changes, WeChat asks before the page is left by the back button or
- * a back swipe, so a long article is not lost to a slip of the thumb. Off again once saved (the
+ * While an editor or form holds unsaved changes (a lecturer's article, an organizer's targets or
+ * venue), WeChat asks before the page is left by the back button or a back swipe, so the work is
+ * not lost to a slip of the thumb. Off again once saved (the
  * page's own navigateBack after saving must not ask) and when the editor goes away. WeChat only:
  * H5 has no such prompt (Taro's H5 API is a stub that reports "not supported").
  */

@@ -112,3 +112,27 @@ export function interpretResponse<T>(outcome: Transport): { data: T } | { error:
 export function messageOf(error: unknown): string {
   return error instanceof ApiError ? error.message : errorMessage('INTERNAL_SERVER_ERROR')
 }
+
+/** Beside a form whose fields carry red hints: one sentence, the same on every form. */
+export const FIX_FIELDS = '有几项需要改一下，请看红字提示。'
+
+/**
+ * The field paths an answer names, as the server sent them (`input.title`, `input.chapters.2.mediaUrl`):
+ * `extensions.fields[].field` of BAD_USER_INPUT, or a single `extensions.field` (a CONFLICT naming
+ * the field it is about). The forms turn them into Chinese beside each field; the server's own
+ * messages are English and are not shown.
+ */
+export function fieldNamesOf(errors: ReadonlyArray<GraphQLErrorPayload>): string[] {
+  const names: string[] = []
+  for (const error of errors) {
+    const fields = error.extensions?.fields
+    if (Array.isArray(fields)) {
+      for (const entry of fields as Array<{ field?: unknown }>) {
+        if (typeof entry?.field === 'string' && entry.field) names.push(entry.field)
+      }
+    } else if (typeof error.extensions?.field === 'string' && error.extensions.field) {
+      names.push(error.extensions.field)
+    }
+  }
+  return names
+}

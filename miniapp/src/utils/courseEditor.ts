@@ -2,7 +2,7 @@
 // sends, and the server's field errors placed beside their fields. No Taro, so unit tests load it.
 import type { AgeGroup } from '../gql/graphql'
 import type { ChapterKind, CourseDraftInput, CourseStatus } from '../packages/lecturer/gql/graphql'
-import type { GraphQLErrorPayload } from '../services/errors'
+import { fieldNamesOf, type GraphQLErrorPayload } from '../services/errors'
 import { formatDuration, hasRichFormatting, paragraphsHtmlToText, parseDuration, textToParagraphsHtml } from './courseContent'
 
 export interface ChapterDraft {
@@ -202,25 +202,21 @@ export function courseFieldErrors(
   sent: ReadonlyArray<Pick<ChapterDraft, 'key' | 'kind'>>,
 ): CourseErrors {
   const result: CourseErrors = { course: {}, chapters: {} }
-  for (const error of errors) {
-    const fields = error.extensions?.fields
-    if (!Array.isArray(fields)) continue
-    for (const entry of fields as Array<{ field?: unknown }>) {
-      const path = typeof entry?.field === 'string' ? entry.field.replace(/^input\./, '') : ''
-      const chapterMatch = CHAPTER_FIELD.exec(path)
-      if (chapterMatch) {
-        const chapter = sent[Number(chapterMatch[1])]
-        const field = chapterMatch[2] as ChapterField | undefined
-        if (chapter && field && isChapterField(field)) {
-          result.chapters[chapter.key] = { ...result.chapters[chapter.key], [field]: chapterMessage(field, chapter.kind) }
-          continue
-        }
-        result.course.chapters = COURSE_MESSAGES.chapters
+  for (const named of fieldNamesOf(errors)) {
+    const path = named.replace(/^input\./, '')
+    const chapterMatch = CHAPTER_FIELD.exec(path)
+    if (chapterMatch) {
+      const chapter = sent[Number(chapterMatch[1])]
+      const field = chapterMatch[2] as ChapterField | undefined
+      if (chapter && field && isChapterField(field)) {
+        result.chapters[chapter.key] = { ...result.chapters[chapter.key], [field]: chapterMessage(field, chapter.kind) }
         continue
       }
-      const top = path.split('.')[0]
-      if (top in COURSE_MESSAGES) result.course[top as CourseField] = COURSE_MESSAGES[top as CourseField]
+      result.course.chapters = COURSE_MESSAGES.chapters
+      continue
     }
+    const top = path.split('.')[0]
+    if (top in COURSE_MESSAGES) result.course[top as CourseField] = COURSE_MESSAGES[top as CourseField]
   }
   return result
 }

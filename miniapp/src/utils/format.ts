@@ -66,6 +66,39 @@ function beijingYear(now: Date): number {
   return new Date(now.getTime() + BEIJING_OFFSET_MS).getUTCFullYear()
 }
 
+/** The five-venue outreach programme's first year; the server accepts 2021 .. this year + 1. */
+export const FIRST_OUTREACH_YEAR = 2021
+
+/** This year on a Nanping wall calendar, whatever time zone the phone is set to. */
+export function beijingYearNow(now: Date = new Date()): number {
+  return beijingYear(now)
+}
+
+/** This month (1–12) on a Nanping wall calendar. */
+export function beijingMonthNow(now: Date = new Date()): number {
+  return new Date(now.getTime() + BEIJING_OFFSET_MS).getUTCMonth() + 1
+}
+
+/**
+ * The years the outreach pickers offer: 2021 .. this Beijing year + 1 (plans are set ahead),
+ * newest first so the current years sit at the top of the picker.
+ */
+export function outreachYears(now: Date = new Date()): number[] {
+  const years: number[] = []
+  for (let year = beijingYear(now) + 1; year >= FIRST_OUTREACH_YEAR; year--) years.push(year)
+  return years
+}
+
+/**
+ * "4.4 分（12 人评）", "4.4 分" without a count, "暂无评分" without ratings (or a count of 0).
+ * Half up (4.55 → 4.6): toFixed alone reads 4.55's binary value, just under, and shows 4.5.
+ */
+export function ratingLabel(average: number | null | undefined, count?: number): string {
+  if (average == null || !Number.isFinite(average) || count === 0) return '暂无评分'
+  const value = (Math.round(average * 10 + 1e-9) / 10).toFixed(1)
+  return count == null ? `${value} 分` : `${value} 分（${count} 人评）`
+}
+
 /** "12月3日 周三", or "2025年12月3日 周三" when `withYear`. */
 function dayLabel(w: WallClock, withYear: boolean): string {
   return `${withYear ? `${w.year}年` : ''}${w.month}月${w.day}日 ${w.weekday}`

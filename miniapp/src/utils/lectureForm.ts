@@ -2,7 +2,7 @@
 // send, and the server's field errors in Chinese. No Taro, so unit tests load it in Node.
 import type { AgeGroup, LectureStatus, VenueType } from '../gql/graphql'
 import type { LectureProposalInput, LectureUpdateInput } from '../packages/lecturer/gql/graphql'
-import type { GraphQLErrorPayload } from '../services/errors'
+import { fieldNamesOf, type GraphQLErrorPayload } from '../services/errors'
 import { VENUE_TYPES } from './format'
 
 // Nanping is UTC+8 all year. The pickers show Beijing wall-clock time whatever the phone's own
@@ -159,13 +159,9 @@ const FIELD_MESSAGES: Record<LectureField, string> = {
 /** `input.capacity` and the like, from a BAD_USER_INPUT answer, in Chinese beside each field. */
 export function lectureFieldErrors(errors: ReadonlyArray<GraphQLErrorPayload>): LectureErrors {
   const result: LectureErrors = {}
-  for (const error of errors) {
-    const fields = error.extensions?.fields
-    if (!Array.isArray(fields)) continue
-    for (const entry of fields as Array<{ field?: unknown }>) {
-      const name = typeof entry?.field === 'string' ? entry.field.replace(/^input\./, '').split('.')[0] : ''
-      if (name in FIELD_MESSAGES) result[name as LectureField] = FIELD_MESSAGES[name as LectureField]
-    }
+  for (const field of fieldNamesOf(errors)) {
+    const name = field.replace(/^input\./, '').split('.')[0]
+    if (name in FIELD_MESSAGES) result[name as LectureField] = FIELD_MESSAGES[name as LectureField]
   }
   return result
 }

@@ -1,6 +1,6 @@
 // Pure helpers for 完善资料: the choices with their labels, and server field errors in plain words.
 import type { AgeGroup, GuardianKind } from '../gql/graphql'
-import type { GraphQLErrorPayload } from '../services/errors'
+import { fieldNamesOf, type GraphQLErrorPayload } from '../services/errors'
 
 // Typed from the schema: a value added on the server fails the type check here until it has a label.
 const GUARDIAN_LABELS: Record<GuardianKind, string> = {
@@ -51,13 +51,9 @@ const FIELD_MESSAGES: Record<ProfileField, string> = {
  */
 export function profileFieldErrors(errors: ReadonlyArray<GraphQLErrorPayload>): Partial<Record<ProfileField, string>> {
   const result: Partial<Record<ProfileField, string>> = {}
-  for (const error of errors) {
-    const fields = error.extensions?.fields
-    if (!Array.isArray(fields)) continue
-    for (const entry of fields as Array<{ field?: unknown }>) {
-      const name = typeof entry?.field === 'string' ? entry.field.replace(/^input\./, '') : ''
-      if (name in FIELD_MESSAGES) result[name as ProfileField] = FIELD_MESSAGES[name as ProfileField]
-    }
+  for (const field of fieldNamesOf(errors)) {
+    const name = field.replace(/^input\./, '')
+    if (name in FIELD_MESSAGES) result[name as ProfileField] = FIELD_MESSAGES[name as ProfileField]
   }
   return result
 }

@@ -1,17 +1,19 @@
 import {
   againstTarget,
   barPercent,
-  beijingYear,
   chartIndex,
   drillDownUrl,
   exportFailureMessage,
   exportFileName,
   exportUrl,
-  outreachYears,
+  monthValues,
+  niceAxisStep,
   percentLabel,
-  ratingLabel,
+  progressLabel,
+  shareFailureMessage,
   targetsUrl,
 } from '../../../miniapp/src/packages/organizer/dashboard-model';
+import { beijingMonthNow, beijingYearNow, FIRST_OUTREACH_YEAR, outreachYears, ratingLabel } from '../../../miniapp/src/utils/format';
 
 /** Provided by ./device-time-zone-environment: sets the worker's real TZ. */
 declare const setDeviceTimeZone: (zone: string) => void;
@@ -20,13 +22,15 @@ describe.each(['UTC', 'America/New_York'])('the dashboard year with the device s
   beforeAll(() => setDeviceTimeZone(zone));
 
   it('is the Beijing calendar year: New Year comes at midnight in Nanping, not on the phone', () => {
-    expect(beijingYear(new Date('2026-12-31T15:59:59Z'))).toBe(2026);
-    expect(beijingYear(new Date('2026-12-31T16:00:00Z'))).toBe(2027);
+    expect(beijingYearNow(new Date('2026-12-31T15:59:59Z'))).toBe(2026);
+    expect(beijingYearNow(new Date('2026-12-31T16:00:00Z'))).toBe(2027);
+    expect(beijingMonthNow(new Date('2026-05-31T16:00:00Z'))).toBe(6);
   });
 
   it('offers next year (targets are set ahead) down to 2021, the first year, newest first', () => {
     expect(outreachYears(new Date('2026-06-01T00:00:00Z'))).toEqual([2027, 2026, 2025, 2024, 2023, 2022, 2021]);
     expect(outreachYears(new Date('2026-12-31T16:30:00Z'))[0]).toBe(2028);
+    expect(outreachYears().at(-1)).toBe(FIRST_OUTREACH_YEAR);
   });
 });
 
@@ -47,10 +51,18 @@ describe('the dashboard links and labels', () => {
     expect(percentLabel(null)).toBe('—');
     expect(ratingLabel(4.25)).toBe('4.3 分');
     expect(ratingLabel(4)).toBe('4.0 分');
+    expect(ratingLabel(4.55)).toBe('4.6 分');
+    expect(ratingLabel(4.4, 12)).toBe('4.4 分（12 人评）');
     expect(ratingLabel(null)).toBe('暂无评分');
+    expect(ratingLabel(null, 0)).toBe('暂无评分');
     expect(againstTarget(21, 27, '场')).toBe('21 / 27 场');
     expect(againstTarget(21, null, '场')).toBe('21 场（未设目标）');
     expect(againstTarget(0, 0, '人')).toBe('0 / 0 人');
+    // A target of 0 is a target (the server's progress is null for it too): not "未设目标".
+    expect(progressLabel(null, null)).toBe('未设目标');
+    expect(progressLabel(null, 0)).toBe('目标为 0');
+    expect(progressLabel(0.853, 20)).toBe('85.3%');
+    expect(progressLabel(null, 20)).toBe('0%');
     expect([barPercent(null), barPercent(0.5), barPercent(1.4), barPercent(-1)]).toEqual([0, 50, 100, 0]);
   });
 
@@ -77,5 +89,22 @@ describe('the dashboard links and labels', () => {
     expect(chartIndex({ index: -1, group: [] }, 10)).toBeNull();
     expect(chartIndex(12, 12)).toBeNull();
     expect(chartIndex(undefined, 12)).toBeNull();
+  });
+
+  it('steps chart axes in round numbers (1, 2, 5 × 10^n), whole counts only', () => {
+    expect([0, 3, 4, 7, 30, 77, 308, 1234].map((max) => niceAxisStep(max, 4))).toEqual([1, 1, 1, 2, 10, 20, 100, 500]);
+  });
+
+  it('leaves the months still to come out of the monthly line (null, not 0)', () => {
+    const rows = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((month) => ({ month, value: month * 10 }));
+    expect(monthValues(rows, 2026, 2026, 5)).toEqual([10, 20, 30, 40, 50, null, null, null, null, null, null, null]);
+    expect(monthValues(rows, 2025, 2026, 5)).toEqual(rows.map((row) => row.value));
+    expect(monthValues(rows, 2027, 2026, 5).every((value) => value === null)).toBe(true);
+  });
+
+  it('says why sending the export to a chat failed, and nothing when the organizer cancelled', () => {
+    expect(shareFailureMessage('shareFileMessage:fail cancel')).toBeNull();
+    expect(shareFailureMessage('shareFileMessage:fail not supported')).toBe('此微信版本不能发送文件，请升级微信，或在电脑上登录后导出');
+    expect(shareFailureMessage('shareFileMessage:fail can only be invoked by user TAP gesture.')).toMatch(/^发送失败/);
   });
 });

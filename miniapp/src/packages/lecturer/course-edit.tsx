@@ -12,6 +12,7 @@ import StatusView from '../../components/StatusView'
 import { useQueryState } from '../../hooks/useQueryState'
 import { useSession } from '../../hooks/useStore'
 import { isApiError, messageOf, request } from '../../services/graphql'
+import { FIX_FIELDS } from '../../services/errors'
 import { CHAPTER_KINDS, chapterKindLabel, courseState } from '../../utils/courseContent'
 import {
   addTag,
@@ -34,11 +35,10 @@ import {
 } from '../../utils/courseEditor'
 import { AGE_GROUPS, ageGroupLabel, toggleAgeGroup } from '../../utils/profile'
 import { decodeRouteParam, navigateBackOr } from '../../utils/route'
-import { useLeaveWarning } from './leave-warning'
+import { useLeaveWarning } from '../../hooks/useLeaveWarning'
 import './course-edit.scss'
 
 const COURSES_PAGE = '/packages/lecturer/courses'
-const FIX_FIELDS = '有几项需要改一下，请看红字提示。'
 
 function backToList() {
   navigateBackOr(COURSES_PAGE, Taro)

@@ -12,6 +12,7 @@ import { useCounties } from '../../hooks/useCounties'
 import { useQueryState } from '../../hooks/useQueryState'
 import { useSession } from '../../hooks/useStore'
 import { isApiError, messageOf, request } from '../../services/graphql'
+import { FIX_FIELDS } from '../../services/errors'
 import { formatTimeRange, venueTypeLabel } from '../../utils/format'
 import {
   beijingDateAfter,
@@ -33,13 +34,12 @@ import {
 } from '../../utils/lectureForm'
 import { AGE_GROUPS, ageGroupLabel, toggleAgeGroup } from '../../utils/profile'
 import { decodeRouteParam, navigateBackOr } from '../../utils/route'
-import { useLeaveWarning } from './leave-warning'
+import { useLeaveWarning } from '../../hooks/useLeaveWarning'
 import './lecture-edit.scss'
 
 type Lecture = NonNullable<LectureFormLectureQuery['lecture']>
 
 const LECTURER_HOME = '/packages/lecturer/index'
-const FIX_FIELDS = '有几项需要改一下，请看红字提示。'
 
 function leave() {
   navigateBackOr(LECTURER_HOME, Taro)

@@ -4,10 +4,10 @@ import { OrgPagesLectureAttendanceDocument, type OrgPagesLectureAttendanceQuery 
 import StatusView from '../../components/StatusView'
 import { useQueryState } from '../../hooks/useQueryState'
 import { request } from '../../services/graphql'
-import { formatTime, formatTimeRange, venueTypeLabel } from '../../utils/format'
+import { formatTime, formatTimeRange, ratingLabel, venueTypeLabel } from '../../utils/format'
 import { decodeRouteParam } from '../../utils/route'
 import OrganizerGate from './pages-gate'
-import { attendanceStatusLabel, maskPhone, ratingLabel } from './outreach-pages'
+import { attendanceStatusLabel, maskPhone } from './outreach-pages'
 import './pages.scss'
 
 type Attendance = OrgPagesLectureAttendanceQuery['lectureAttendance']
@@ -40,7 +40,6 @@ function AttendanceView({ id }: { id: string }) {
   const checkedIn = entries.filter((entry) => entry.status === 'CHECKED_IN').length
   const noShow = entries.filter((entry) => entry.status === 'NO_SHOW').length
   const walkInPeople = walkIns.reduce((sum, walkIn) => sum + walkIn.partySize, 0)
-  const rating = ratingLabel(figures.averageRating)
   const held = figures.lecturesHeld > 0
   return (
     <View className='orgp__body'>
@@ -65,7 +64,7 @@ function AttendanceView({ id }: { id: string }) {
       </View>
       <Text className='orgp__summary orgp-attendance__figures'>
         预约 {held ? figures.seatsBooked : lecture.capacity - lecture.seatsLeft} 座 · 签到 {figures.peopleCheckedIn} 人 · 现场 {figures.walkInPeople} 人 · 共到场 {figures.peopleReached} 人
-        {rating ? ` · 评分 ${rating}（${figures.ratingCount} 人）` : ''}
+        {` · ${ratingLabel(figures.averageRating, figures.ratingCount)}`}
       </Text>
 
       <Text className='orgp__section-title'>预约家庭（{entries.length}）</Text>

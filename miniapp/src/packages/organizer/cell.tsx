@@ -1,4 +1,3 @@
-import { useEffect } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { OrgPagesOutreachLecturesDocument, type OrgPagesOutreachLecturesQuery } from './gql/graphql'
@@ -34,9 +33,6 @@ function CellLectures({ cell }: { cell: CellParams }) {
   const counties = useCounties()
   const countyName = cell.countyCode ? counties.counties.find((county) => county.code === cell.countyCode)?.name ?? null : null
   const heading = cellHeading(cell, countyName)
-  useEffect(() => {
-    void Taro.setNavigationBarTitle({ title: '讲座明细' })
-  }, [])
 
   const { state, reload, refresh } = useQueryState(
     async () =>
@@ -70,7 +66,7 @@ function CellLectures({ cell }: { cell: CellParams }) {
             共 {state.data.length} 场，已举办 {state.data.filter((row) => row.figures.lecturesHeld > 0).length} 场
           </Text>
           {state.data.map((row) => (
-            <LectureCard key={row.lecture.id} row={row} />
+            <OutreachLectureCard key={row.lecture.id} row={row} />
           ))}
         </>
       )}
@@ -78,7 +74,8 @@ function CellLectures({ cell }: { cell: CellParams }) {
   )
 }
 
-function LectureCard({ row }: { row: Row }) {
+/** One lecture of the cell with its outreach figures (not components/LectureCard, the parents' card). */
+function OutreachLectureCard({ row }: { row: Row }) {
   const { lecture, figures } = row
   const held = figures.lecturesHeld > 0
   const open = () => void Taro.navigateTo({ url: `/packages/organizer/attendance?id=${encodeURIComponent(lecture.id)}` })

@@ -1,14 +1,15 @@
-import { memo, useCallback, useEffect, useRef } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { Canvas, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 // uCharts (canvas 2d, made for mini programs and H5 alike). Imported from this sub-package only,
 // so its ~140 KB stay out of the main package.
 import UCharts, { type UChartsOptions } from '@qiun/ucharts'
-import { chartIndex } from './dashboard-model'
+import { chartIndex, niceAxisStep } from './dashboard-model'
 
 export interface ChartSeries {
   name: string
-  data: number[]
+  /** null: no value (a month still to come), the line stops there. */
+  data: Array<number | null>
   color: string
   /** Which y axis (0 left, 1 right) when the chart has two. */
   axis?: 0 | 1
@@ -20,6 +21,8 @@ export interface ChartSpec {
   series: ChartSeries[]
   /** Names of the y axes; two names draw a second axis on the right (people beside lectures). */
   axes: string[]
+  /** Write every n-th category label only (1, 3, 5 … of twelve months), evenly spaced. */
+  labelEvery?: number
 }
 
 interface Props {
@@ -50,11 +53,18 @@ function devicePixelRatio(): number {
   }
 }
 
-/** The weapp's canvas 2d node and its laid-out size; null when it is not there (yet, or at all). */
-function queryWeappCanvas(id: string): Promise<Surface | null> {
+type PageScope = Parameters<ReturnType<typeof Taro.createSelectorQuery>['in']>[0]
+
+/**
+ * The weapp's canvas 2d node and its laid-out size; null when it is not there (yet, or at all).
+ * Scoped to the chart's own page: the query otherwise searches the page in front, which is another
+ * one when the organizer has moved on while the chart was still looking for its canvas.
+ */
+function queryWeappCanvas(id: string, page: PageScope | null): Promise<Surface | null> {
   return new Promise((resolve) => {
     try {
-      Taro.createSelectorQuery()
+      const query = Taro.createSelectorQuery()
+      ;(page ? query.in(page) : query)
         .select(`#${id}`)
         .fields({ node: true, size: true }, () => undefined)
         .exec((results: Array<{ node?: Surface['node']; width?: number; height?: number } | null> | undefined) => {
@@ -71,16 +81,19 @@ function pause(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms))
 }
 
-/** Grid lines on the y axes: with each axis's top a multiple of it, every tick is a whole number. */
+/** Grid lines on the y axes. */
 const Y_STEPS = 4
 
-/** The top of an axis: the smallest multiple of Y_STEPS at or above the largest value (counts). */
-function axisTop(values: number[]): number {
-  return Y_STEPS * Math.max(1, Math.ceil(Math.max(0, ...values) / Y_STEPS))
+/** The top of an axis: Y_STEPS round steps (1, 2, 5 × 10^n) reaching the largest value. */
+function axisTop(values: Array<number | null>): number {
+  const max = Math.max(0, ...values.map((value) => value ?? 0))
+  const step = niceAxisStep(max, Y_STEPS)
+  return step * Math.max(1, Math.ceil(max / step))
 }
 
 function chartOptions(spec: ChartSpec, surface: Surface, context: unknown, pixelRatio: number, largeText: boolean): UChartsOptions {
-  const fontSize = largeText ? 16 : 13
+  // The theme's body text is about 16px (20px in large-text mode): the chart's words are no smaller.
+  const fontSize = largeText ? 20 : 16
   const twoAxes = spec.axes.length > 1
   const axisValues = spec.axes.map((_, axis) => spec.series.filter((item) => (item.axis ?? 0) === axis).flatMap((item) => item.data))
   return {
@@ -94,7 +107,7 @@ function chartOptions(spec: ChartSpec, surface: Surface, context: unknown, pixel
     background: '#FFFFFF',
     fontSize,
     fontColor: '#1a1a1a',
-    padding: [16, 12, 8, 8],
+    padding: [20, 16, 8, 8],
     color: spec.series.map((item) => item.color),
     categories: spec.categories,
     series: spec.series.map((item) => ({ name: item.name, data: item.data, color: item.color, index: item.axis ?? 0 })),
@@ -106,8 +119,8 @@ function chartOptions(spec: ChartSpec, surface: Surface, context: unknown, pixel
       disableGrid: true,
       rotateLabel: spec.type === 'column' && spec.categories.length > 6,
       rotateAngle: 40,
-      // Twelve months do not fit side by side on a phone: every other one is written.
-      ...(spec.type === 'line' && spec.categories.length > 6 ? { labelCount: Math.ceil(spec.categories.length / 2) } : {}),
+      // Twelve months do not fit side by side on a phone: every n-th one, evenly (1月 3月 5月 …).
+      ...(spec.labelEvery && spec.labelEvery > 1 ? { formatter: (label: string, index: number) => (index % spec.labelEvery! === 0 ? label : '') } : {}),
     },
     yAxis: {
       gridType: 'dash',
@@ -116,6 +129,7 @@ function chartOptions(spec: ChartSpec, surface: Surface, context: unknown, pixel
       data: spec.axes.map((title, index) => ({
         min: 0,
         max: axisTop(axisValues[index] ?? []),
+        // Fixed round steps: with `max` a whole number of steps, every tick is one of them.
         title,
         fontColor: '#333333',
         titleFontColor: '#333333',
@@ -143,12 +157,34 @@ function chartOptions(spec: ChartSpec, surface: Surface, context: unknown, pixel
  * lines and labels stay sharp. Where no canvas can be had (a simulator), it quietly draws nothing:
  * the rows under the chart carry the same numbers.
  */
-function DashboardChart({ id, spec, largeText, onPick, className }: Props) {
+export default function DashboardChart({ id, spec, largeText, onPick, className }: Props) {
   const h5Canvas = useRef<HTMLCanvasElement | null>(null)
   const chart = useRef<UCharts | null>(null)
   const pick = useRef(onPick)
   pick.current = onPick
   const touchStart = useRef<{ x: number; y: number } | null>(null)
+  // The page this chart lives on, taken when it mounts (later the page in front may be another).
+  const page = useRef<PageScope | null>((Taro.getCurrentInstance()?.page as PageScope | undefined) ?? null)
+  // Bumped to draw again: the window resized or rotated (taps would map to the old layout), or the
+  // page came back without a chart drawn.
+  const [layout, setLayout] = useState(0)
+  // What the chart came to, for people and tests: drawing / drawn / blank (no canvas to be had).
+  const [outcome, setOutcome] = useState<'drawing' | 'drawn' | 'blank'>('drawing')
+
+  useEffect(() => {
+    const redraw = () => setLayout((n) => n + 1)
+    if (process.env.TARO_ENV === 'h5') {
+      window.addEventListener('resize', redraw)
+      return () => window.removeEventListener('resize', redraw)
+    }
+    if (typeof Taro.onWindowResize !== 'function') return undefined
+    Taro.onWindowResize(redraw)
+    return () => Taro.offWindowResize?.(redraw)
+  }, [])
+
+  useDidShow(() => {
+    if (!chart.current) setLayout((n) => n + 1)
+  })
 
   useEffect(() => {
     let cancelled = false
@@ -161,30 +197,37 @@ function DashboardChart({ id, spec, largeText, onPick, className }: Props) {
       }
       // The node appears once the page's data has been applied: ask a few times.
       for (let attempt = 0; attempt < 6 && !cancelled; attempt++) {
-        const found = await queryWeappCanvas(id)
+        const found = await queryWeappCanvas(id, page.current)
         if (found) return found
         await pause(80 * (attempt + 1))
       }
       return null
     }
     void surface().then((found) => {
-      if (cancelled || !found) return
+      if (cancelled) return
+      if (!found) {
+        chart.current = null
+        setOutcome('blank')
+        return
+      }
       try {
         const pixelRatio = devicePixelRatio()
         found.node.width = Math.round(found.width * pixelRatio)
         found.node.height = Math.round(found.height * pixelRatio)
         const context = found.node.getContext('2d')
-        if (!context) return
+        if (!context) throw new Error('no 2d context')
         chart.current = new UCharts(chartOptions(spec, found, context, pixelRatio, largeText))
+        setOutcome('drawn')
       } catch {
         // A canvas that cannot draw leaves the chart blank; the text rows still tell it all.
         chart.current = null
+        setOutcome('blank')
       }
     })
     return () => {
       cancelled = true
     }
-  }, [id, spec, largeText])
+  }, [id, spec, largeText, layout])
 
   /** A tap at (x, y) CSS pixels from the canvas's top left corner. */
   const pickAt = useCallback(
@@ -202,7 +245,7 @@ function DashboardChart({ id, spec, largeText, onPick, className }: Props) {
 
   if (process.env.TARO_ENV === 'h5') {
     return (
-      <View className={`dashboard-chart ${className ?? ''}`}>
+      <View className={`dashboard-chart dashboard-chart--${outcome} ${className ?? ''}`} data-chart={outcome}>
         <canvas
           ref={h5Canvas}
           id={id}
@@ -219,7 +262,7 @@ function DashboardChart({ id, spec, largeText, onPick, className }: Props) {
   // weapp: a canvas's touches carry x/y relative to the canvas. A tap, not a scroll: it must end
   // where it started.
   return (
-    <View className={`dashboard-chart ${className ?? ''}`}>
+    <View className={`dashboard-chart dashboard-chart--${outcome} ${className ?? ''}`} data-chart={outcome}>
       <Canvas
         type='2d'
         id={id}
@@ -241,4 +284,3 @@ function DashboardChart({ id, spec, largeText, onPick, className }: Props) {
   )
 }
 
-export default memo(DashboardChart)

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { currentToken } from '../../services/session'
-import { exportFailureMessage, exportFileName, exportUrl, type ExportKind } from './dashboard-model'
+import { exportFailureMessage, exportFileName, exportUrl, shareFailureMessage, type ExportKind } from './dashboard-model'
 
 export interface ExportRequest {
   kind: ExportKind
@@ -10,9 +10,20 @@ export interface ExportRequest {
   scopeName: string
 }
 
-/** What happened, in words for the organizer (null: nothing to say, the file is open or saved). */
-export type ExportOutcome = { ok: true; message: string | null } | { ok: false; message: string }
+/** A file downloaded on the weapp, waiting for the organizer's tap on 发送到聊天. */
+export interface ExportedFile {
+  path: string
+  fileName: string
+  /** False on a WeChat client without shareFileMessage: the page says what to do instead. */
+  canShare: boolean
+}
 
+/**
+ * What happened, in words for the organizer (null: nothing to say). On the weapp a download ends
+ * with `file`: the page shows it with a 发送到聊天 button, since shareFileMessage works only from a
+ * real tap and the download's awaits are no longer one.
+ */
+export type ExportOutcome = { ok: true; message: string | null; file?: ExportedFile } | { ok: false; message: string }
 const NOT_SIGNED_IN: ExportOutcome = { ok: false, message: '请先登录再导出' }
 
 /**
@@ -27,17 +38,22 @@ async function exportOnH5(request: ExportRequest, token: string): Promise<Export
     return { ok: false, message: '网络不通，导出失败，请稍后再试' }
   }
   if (!response.ok) return { ok: false, message: exportFailureMessage(response.status, await response.text().catch(() => '')) }
-  const blob = await response.blob()
-  const url = URL.createObjectURL(blob)
-  const link = document.createElement('a')
-  link.href = url
-  link.download = exportFileName(request.kind, request.year, request.scopeName)
-  link.style.display = 'none'
-  document.body.appendChild(link)
-  link.click()
-  link.remove()
-  // Give the browser the time to start the download before the URL goes.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000)
+  try {
+    // The body can still break off mid-way (a dropped connection): that is a failure to say too.
+    const blob = await response.blob()
+    const url = URL.createObjectURL(blob)
+    const link = document.createElement('a')
+    link.href = url
+    link.download = exportFileName(request.kind, request.year, request.scopeName)
+    link.style.display = 'none'
+    document.body.appendChild(link)
+    link.click()
+    link.remove()
+    // Give the browser the time to start the download before the URL goes.
+    setTimeout(() => URL.revokeObjectURL(url), 60_000)
+  } catch {
+    return { ok: false, message: '下载中断，导出失败，请稍后再试' }
+  }
   return { ok: true, message: '已开始下载' }
 }
 
@@ -51,9 +67,9 @@ function readText(filePath: string): string {
 
 /**
  * weapp: downloadFile (with the header) into a file named .csv. WeChat's openDocument opens only
- * doc/docx/xls/xlsx/ppt/pptx/pdf, not CSV, so the file is sent to a chat (shareFileMessage, e.g.
- * 文件传输助手, to open it in Excel on a computer); where that is unavailable or declined, try
- * openDocument anyway (some clients preview text) and otherwise say plainly what to do.
+ * doc/docx/xls/xlsx/ppt/pptx/pdf, not CSV, so the file goes to a chat (shareFileMessage, e.g.
+ * 文件传输助手, to open it in Excel on a computer). shareFileMessage must be called from a user's tap:
+ * this only downloads, and the page offers the 发送到聊天 button that calls `shareExportedFile`.
  */
 async function exportOnWeapp(request: ExportRequest, token: string): Promise<ExportOutcome> {
   const fileName = exportFileName(request.kind, request.year, request.scopeName)
@@ -73,27 +89,38 @@ async function exportOnWeapp(request: ExportRequest, token: string): Promise<Exp
   }
   const path = downloaded.filePath || downloaded.tempFilePath || ''
   if (downloaded.statusCode !== 200 || !path) return { ok: false, message: exportFailureMessage(downloaded.statusCode, path ? readText(path) : '') }
+  return { ok: true, message: null, file: { path, fileName, canShare: typeof Taro.shareFileMessage === 'function' } }
+}
 
-  if (typeof Taro.shareFileMessage === 'function') {
-    const { confirm } = await Taro.showModal({
-      title: '导出完成',
-      content: `${fileName}\n微信里不能直接打开表格文件，发送到聊天（如“文件传输助手”）后在电脑上用 Excel 打开。`,
-      confirmText: '发送',
-      cancelText: '取消',
-    })
-    if (!confirm) return { ok: true, message: null }
-    try {
-      await Taro.shareFileMessage({ filePath: path, fileName })
-      return { ok: true, message: null }
-    } catch (error) {
-      if (/cancel/i.test(String((error as { errMsg?: string })?.errMsg ?? ''))) return { ok: true, message: null }
-    }
+/**
+ * Sends a downloaded export to a chat. Call it straight from the tap handler (no await before it):
+ * WeChat refuses shareFileMessage outside a user's tap. `answer` gets 'sent', 'cancelled' (the
+ * organizer closed WeChat's chat list: nothing to say) or the words to show.
+ */
+export function shareExportedFile(file: ExportedFile, answer: (outcome: 'sent' | 'cancelled' | { failure: string }) => void): void {
+  // Answered once: Taro's wrapper may report a failure through both the callback and its promise.
+  let answered = false
+  const done = (failure: string | null, sent = false) => {
+    if (answered) return
+    answered = true
+    answer(sent ? 'sent' : failure === null ? 'cancelled' : { failure })
+  }
+  if (typeof Taro.shareFileMessage !== 'function') {
+    done(shareFailureMessage('shareFileMessage:fail not supported'))
+    return
   }
   try {
-    await Taro.openDocument({ filePath: path, showMenu: true })
-    return { ok: true, message: null }
-  } catch {
-    return { ok: false, message: '此微信版本打不开表格文件，请在电脑上登录后导出' }
+    const pending: unknown = Taro.shareFileMessage({
+      filePath: file.path,
+      fileName: file.fileName,
+      success: () => done(null, true),
+      fail: (error: { errMsg?: string }) => done(shareFailureMessage(error?.errMsg)),
+    })
+    // Promised where Taro wraps the API (not everywhere): the fail callback has said it, and the
+    // rejection must not go unhandled.
+    if (pending && typeof (pending as Promise<unknown>).catch === 'function') (pending as Promise<unknown>).catch(() => undefined)
+  } catch (error) {
+    done(shareFailureMessage((error as { errMsg?: string; message?: string })?.errMsg ?? String((error as Error)?.message ?? '')))
   }
 }
 

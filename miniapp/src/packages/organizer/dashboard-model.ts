@@ -1,22 +1,5 @@
 // Pure helpers of 五进工作统计 (the outreach dashboard): no Taro, no React, so unit tests import them.
 
-/** The programme's first year; the server accepts 2021 .. this year + 1 (Beijing calendar). */
-export const FIRST_OUTREACH_YEAR = 2021
-
-const BEIJING_OFFSET_MS = 8 * 3600 * 1000
-
-/** The calendar year in Beijing at `now`, whatever time zone the phone is set to. */
-export function beijingYear(now: Date = new Date()): number {
-  return new Date(now.getTime() + BEIJING_OFFSET_MS).getUTCFullYear()
-}
-
-/** The years the picker offers, newest first: next year (plans are set ahead) down to 2021. */
-export function outreachYears(now: Date = new Date()): number[] {
-  const years: number[] = []
-  for (let year = beijingYear(now) + 1; year >= FIRST_OUTREACH_YEAR; year--) years.push(year)
-  return years
-}
-
 export interface DrillDown {
   year: number
   countyCode?: string | null
@@ -44,15 +27,19 @@ export function percentLabel(rate: number | null | undefined): string {
   return `${value}%`
 }
 
-/** 4.25 → "4.3 分"; null → "暂无评分". */
-export function ratingLabel(rating: number | null | undefined): string {
-  if (rating == null || !Number.isFinite(rating)) return '暂无评分'
-  return `${(Math.round(rating * 10) / 10).toFixed(1)} 分`
-}
-
 /** "12 / 20 场" or, without a target, "12 场（未设目标）". */
 export function againstTarget(value: number, target: number | null | undefined, unit: string): string {
   return target == null ? `${value} ${unit}（未设目标）` : `${value} / ${target} ${unit}`
+}
+
+/**
+ * The words beside a progress bar: "85.3%"; "未设目标" only when no target is set; "目标为 0" for a
+ * target of 0 (the server's progress is null then too, but a target of 0 is a target).
+ */
+export function progressLabel(progress: number | null | undefined, target: number | null | undefined): string {
+  if (target == null) return '未设目标'
+  if (target === 0) return '目标为 0'
+  return percentLabel(progress ?? 0)
 }
 
 /** A progress bar's fill, 0..100 (beyond the target the bar is simply full). */
@@ -96,4 +83,36 @@ export function chartIndex(answer: unknown, length: number): number | null {
   if (answer && typeof answer === 'object' && 'index' in answer) index = (answer as { index: unknown }).index
   if (Array.isArray(index)) index = index[0]
   return typeof index === 'number' && index >= 0 && index < length ? index : null
+}
+
+/**
+ * Round steps for a chart's y axis: the smallest 1, 2 or 5 × 10^n that fits `max` in `steps` grid
+ * lines, so the axis reads 0 / 50 / 100 / 150 / 200 rather than 0 / 77 / 154 / 231 / 308.
+ */
+export function niceAxisStep(max: number, steps: number): number {
+  const raw = Math.max(1, max) / steps
+  const magnitude = Math.pow(10, Math.floor(Math.log10(raw)))
+  for (const factor of [1, 2, 5, 10]) {
+    const step = factor * magnitude
+    // Counts: never a step below 1 (no 0.5-person ticks).
+    if (step >= raw && step >= 1) return step
+  }
+  return 10 * magnitude
+}
+
+/**
+ * The monthly series' values: months still to come in `year` (Beijing calendar) are null, so the
+ * line stops at this month instead of dropping to 0.
+ */
+export function monthValues(rows: Array<{ month: number; value: number }>, year: number, thisYear: number, thisMonth: number): Array<number | null> {
+  return rows.map(({ month, value }) => (year > thisYear || (year === thisYear && month > thisMonth) ? null : value))
+}
+
+/** What to tell the organizer when sending the exported file to a chat failed (null: they cancelled). */
+export function shareFailureMessage(errMsg: string | undefined): string | null {
+  const said = errMsg ?? ''
+  if (/cancel/i.test(said)) return null
+  if (/not support|not supported|no such|undefined|not a function/i.test(said)) return '此微信版本不能发送文件，请升级微信，或在电脑上登录后导出'
+  if (/size|too large|exceed/i.test(said)) return '文件太大，发不出去，请在电脑上登录后导出'
+  return '发送失败，请再点一次“发送到聊天”，或在电脑上登录后导出'
 }

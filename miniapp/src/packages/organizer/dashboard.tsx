@@ -1,32 +1,28 @@
-import { useMemo, useState } from 'react'
+import { useMemo, useRef, useState } from 'react'
 import { Picker, Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { DashboardReportDocument, type DashboardFiguresFragment, type DashboardReportQuery } from './gql/graphql'
 import CountyPicker from '../../components/CountyPicker'
-import PageRoot from '../../components/PageRoot'
-import SignInPanel from '../../components/SignInPanel'
 import StatusView from '../../components/StatusView'
 import { useCounties } from '../../hooks/useCounties'
 import { useQueryState } from '../../hooks/useQueryState'
 import { useLargeText, useSession } from '../../hooks/useStore'
 import { request } from '../../services/graphql'
-import type { SessionUser } from '../../services/session'
-import { venueTypeLabel } from '../../utils/format'
-import { isReviewer } from '../../utils/reviewDecision'
+import { beijingMonthNow, beijingYearNow, formatDate, formatTime, outreachYears, ratingLabel, venueTypeLabel } from '../../utils/format'
 import DashboardChart, { type ChartSpec } from './dashboard-chart'
-import { exportOutreach } from './dashboard-export'
+import { exportOutreach, shareExportedFile, type ExportedFile } from './dashboard-export'
 import {
   againstTarget,
   barPercent,
-  beijingYear,
   drillDownUrl,
-  outreachYears,
+  monthValues,
   percentLabel,
-  ratingLabel,
+  progressLabel,
   targetsUrl,
   type DrillDown,
   type ExportKind,
 } from './dashboard-model'
+import OrganizerGate, { type Organizer } from './pages-gate'
 import './dashboard.scss'
 
 type Report = DashboardReportQuery['outreachReport']
@@ -43,31 +39,21 @@ function openCell(cell: DrillDown) {
 }
 
 export default function DashboardPage() {
-  const { token, user } = useSession()
   return (
-    <PageRoot className='dashboard'>
-      {!token || !user ? (
-        <SignInPanel title='妇联工作人员登录后查看统计' />
-      ) : !isReviewer(user.role) ? (
-        <StatusView kind='empty' message='五进工作统计只对妇联工作人员开放。如果您是工作人员，请联系管理员开通。' />
-      ) : (
-        <Dashboard token={token} user={user} />
-      )}
-    </PageRoot>
+    <OrganizerGate className='dashboard' title='妇联工作人员登录后查看统计'>
+      {(organizer) => <Dashboard organizer={organizer} />}
+    </OrganizerGate>
   )
 }
 
 /** A county organizer sees their own county, fixed; city organizers and admins pick. */
-function ownCounty(user: SessionUser): string | null {
-  return user.role === 'ORGANIZER' && user.countyCode ? user.countyCode : null
-}
-
-function Dashboard({ token, user }: { token: string; user: SessionUser }) {
-  const fixedCounty = ownCounty(user)
+function Dashboard({ organizer }: { organizer: Organizer }) {
+  const { token } = useSession()
+  const fixedCounty = organizer.countyCode
   const counties = useCounties()
   const largeText = useLargeText()
   const years = useMemo(() => outreachYears(), [])
-  const [year, setYear] = useState(() => beijingYear())
+  const [year, setYear] = useState(() => beijingYearNow())
   const [pickedCounty, setPickedCounty] = useState<string | null>(null)
   const countyCode = fixedCounty ?? pickedCounty
   const countyName = countyCode ? counties.counties.find((county) => county.code === countyCode)?.name ?? '' : '全市'
@@ -75,13 +61,17 @@ function Dashboard({ token, user }: { token: string; user: SessionUser }) {
   const { state, reload, refresh } = useQueryState(
     async () => (await request(DashboardReportDocument, { year, countyCode })).outreachReport,
     [token, year, countyCode],
+    // Back from the targets page (or a lecture list) with changes made there: ask again quietly.
+    { refreshOnShow: true },
   )
   usePullDownRefresh(() => {
     if (counties.failed) void counties.retry()
     void refresh().finally(() => void Taro.stopPullDownRefresh())
   })
 
-  const scopeName = state.status === 'ready' ? state.data.county?.name ?? (countyCode ? countyName : '全市') : countyName
+  // The report names its county; the county list is the fallback while it loads (or if it failed).
+  const reportCounty = state.status === 'ready' ? state.data.county?.name ?? null : null
+  const scopeName = reportCounty ?? (countyCode ? countyName : '全市')
 
   return (
     <View className='dashboard__body'>
@@ -110,7 +100,7 @@ function Dashboard({ token, user }: { token: string; user: SessionUser }) {
         {fixedCounty ? (
           <View className='dashboard-county-fixed'>
             <Text className='dashboard-county-fixed__label'>地区</Text>
-            <Text className='dashboard-county-fixed__value'>{countyName || '本县区'}</Text>
+            <Text className='dashboard-county-fixed__value'>{reportCounty || countyName || '本县区'}</Text>
           </View>
         ) : (
           <CountyPicker counties={counties.counties} value={pickedCounty} onChange={setPickedCounty} status={counties.status} onRetry={() => void counties.retry()} />
@@ -171,7 +161,9 @@ function ReportView({
         <ExportButton kind='lectures' label='导出讲座明细' year={year} countyCode={countyCode} scopeName={scopeName} />
         <ExportButton kind='summary' label='导出汇总' year={year} countyCode={countyCode} scopeName={scopeName} />
       </View>
-      <Text className='dashboard-report__generated'>统计时间：{new Date(report.generatedAt).toLocaleString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' })}</Text>
+      <Text className='dashboard-report__generated'>
+        统计时间：{formatDate(report.generatedAt)} {formatTime(report.generatedAt)}
+      </Text>
     </View>
   )
 }
@@ -180,12 +172,14 @@ function Totals({ figures, onOpen }: { figures: DashboardFiguresFragment; onOpen
   const items: Array<{ key: string; label: string; value: string; wide?: boolean }> = [
     { key: 'held', label: '已举办场次', value: againstTarget(figures.lecturesHeld, figures.lectureTarget, '场'), wide: true },
     { key: 'people', label: '到场人数', value: againstTarget(figures.peopleReached, figures.peopleTarget, '人'), wide: true },
-    { key: 'households', label: '覆盖户数', value: `${figures.householdsReached} 户` },
+    { key: 'seats', label: '预约座位', value: `${figures.seatsBooked} 座` },
+    { key: 'checked-in', label: '预约到场', value: `${figures.peopleCheckedIn} 人` },
     { key: 'walk-ins', label: '现场登记', value: `${figures.walkInPeople} 人` },
+    { key: 'households', label: '覆盖户数', value: `${figures.householdsReached} 户` },
     { key: 'attendance', label: '出席率', value: percentLabel(figures.attendanceRate) },
     { key: 'no-show', label: '未到率', value: percentLabel(figures.noShowRate) },
-    { key: 'rating', label: '平均评分', value: ratingLabel(figures.averageRating) },
-    { key: 'upcoming', label: '待举办', value: `${figures.lecturesUpcoming} 场` },
+    { key: 'rating', label: '平均评分', value: ratingLabel(figures.averageRating, figures.ratingCount), wide: true },
+    { key: 'upcoming', label: '待举办', value: `${figures.lecturesUpcoming} 场`, wide: true },
   ]
   return (
     <View className='dashboard-totals' hoverClass='dashboard-totals--hover' onClick={onOpen}>
@@ -196,21 +190,31 @@ function Totals({ figures, onOpen }: { figures: DashboardFiguresFragment; onOpen
         </View>
       ))}
       <View className='dashboard-total__bars'>
-        <ProgressBar kind='lectures' label='场次完成' progress={figures.lectureProgress} />
-        <ProgressBar kind='people' label='人数完成' progress={figures.peopleProgress} />
+        <ProgressBar kind='lectures' label='场次完成' progress={figures.lectureProgress} target={figures.lectureTarget} />
+        <ProgressBar kind='people' label='人数完成' progress={figures.peopleProgress} target={figures.peopleTarget} />
       </View>
       <Text className='dashboard-totals__more'>查看全部讲座 ›</Text>
     </View>
   )
 }
 
-function ProgressBar({ kind, label, progress }: { kind: 'lectures' | 'people'; label: string; progress: number | null | undefined }) {
+function ProgressBar({
+  kind,
+  label,
+  progress,
+  target,
+}: {
+  kind: 'lectures' | 'people'
+  label: string
+  progress: number | null | undefined
+  target: number | null | undefined
+}) {
   const percent = barPercent(progress)
   return (
     <View className={`dashboard-bar dashboard-bar--${kind}`}>
       <View className='dashboard-bar__top'>
         <Text className='dashboard-bar__label'>{label}</Text>
-        <Text className='dashboard-bar__percent'>{progress == null ? '未设目标' : percentLabel(progress)}</Text>
+        <Text className='dashboard-bar__percent'>{progressLabel(progress, target)}</Text>
       </View>
       <View className='dashboard-bar__track'>
         <View className='dashboard-bar__fill' style={{ width: `${percent}%` }} />
@@ -227,9 +231,9 @@ function VenueTypeRow({ venueType, figures, onOpen }: { venueType: string; figur
         <Text className='dashboard-type__more'>查看讲座 ›</Text>
       </View>
       <Text className='dashboard-type__lectures'>场次：{againstTarget(figures.lecturesHeld, figures.lectureTarget, '场')}</Text>
-      <ProgressBar kind='lectures' label='场次完成' progress={figures.lectureProgress} />
+      <ProgressBar kind='lectures' label='场次完成' progress={figures.lectureProgress} target={figures.lectureTarget} />
       <Text className='dashboard-type__people'>人数：{againstTarget(figures.peopleReached, figures.peopleTarget, '人')}</Text>
-      <ProgressBar kind='people' label='人数完成' progress={figures.peopleProgress} />
+      <ProgressBar kind='people' label='人数完成' progress={figures.peopleProgress} target={figures.peopleTarget} />
     </View>
   )
 }
@@ -239,11 +243,10 @@ function CountySection({ report, year, largeText }: { report: Report; year: numb
     () => ({
       type: 'column',
       categories: report.byCounty.map((row) => row.county.name),
-      series: [
-        { name: '场次', data: report.byCounty.map((row) => row.figures.lecturesHeld), color: LECTURE_COLOR, axis: 0 },
-        { name: '人数', data: report.byCounty.map((row) => row.figures.peopleReached), color: PEOPLE_COLOR, axis: 1 },
-      ],
-      axes: ['场次', '人数'],
+      // One series: ten counties of paired bars on two axes were hard to read; the people are in
+      // the rows under the chart.
+      series: [{ name: '已举办场次', data: report.byCounty.map((row) => row.figures.lecturesHeld), color: LECTURE_COLOR, axis: 0 }],
+      axes: ['场次'],
     }),
     [report],
   )
@@ -282,18 +285,22 @@ function CountySection({ report, year, largeText }: { report: Report; year: numb
 }
 
 function MonthSection({ report, year, countyCode, largeText }: { report: Report; year: number; countyCode: string | null; largeText: boolean }) {
-  const spec = useMemo<ChartSpec>(
-    () => ({
+  const spec = useMemo<ChartSpec>(() => {
+    // Months still to come are no value (the line stops), not a fall to 0.
+    const now = new Date()
+    const values = (pick: (row: Report['byMonth'][number]) => number) =>
+      monthValues(report.byMonth.map((row) => ({ month: row.month, value: pick(row) })), year, beijingYearNow(now), beijingMonthNow(now))
+    return {
       type: 'line',
       categories: report.byMonth.map((row) => `${row.month}月`),
       series: [
-        { name: '场次', data: report.byMonth.map((row) => row.figures.lecturesHeld), color: LECTURE_COLOR, axis: 0 },
-        { name: '人数', data: report.byMonth.map((row) => row.figures.peopleReached), color: PEOPLE_COLOR, axis: 1 },
+        { name: '场次', data: values((row) => row.figures.lecturesHeld), color: LECTURE_COLOR, axis: 0 },
+        { name: '人数', data: values((row) => row.figures.peopleReached), color: PEOPLE_COLOR, axis: 1 },
       ],
       axes: ['场次', '人数'],
-    }),
-    [report],
-  )
+      labelEvery: largeText ? 3 : 2,
+    }
+  }, [report, year, largeText])
   return (
     <View className='dashboard-section dashboard-months'>
       <Text className='dashboard-section__title'>逐月场次和人数</Text>
@@ -330,22 +337,70 @@ function MonthSection({ report, year, countyCode, largeText }: { report: Report;
 
 function ExportButton({ kind, label, year, countyCode, scopeName }: { kind: ExportKind; label: string; year: number; countyCode: string | null; scopeName: string }) {
   const [busy, setBusy] = useState(false)
+  // The state above is stale until the next render: a second tap in between must not export twice.
+  const busyNow = useRef(false)
+  const [file, setFile] = useState<ExportedFile | null>(null)
   return (
-    <View
-      className={`big-button dashboard-export dashboard-export--${kind}${busy ? ' big-button--busy' : ''}`}
-      hoverClass='big-button--hover'
-      onClick={() => {
-        if (busy) return
-        setBusy(true)
-        void exportOutreach({ kind, year, countyCode, scopeName })
-          .then((outcome) => {
-            if (!outcome.ok) void Taro.showModal({ title: '导出失败', content: outcome.message, showCancel: false })
-            else if (outcome.message) void Taro.showToast({ title: outcome.message, icon: 'none' })
-          })
-          .finally(() => setBusy(false))
-      }}
-    >
-      {busy ? '正在导出…' : label}
+    <>
+      <View
+        className={`big-button dashboard-export dashboard-export--${kind}${busy ? ' big-button--busy' : ''}`}
+        hoverClass='big-button--hover'
+        onClick={() => {
+          if (busyNow.current) return
+          busyNow.current = true
+          setBusy(true)
+          setFile(null)
+          exportOutreach({ kind, year, countyCode, scopeName })
+            .then((outcome) => {
+              if (!outcome.ok) void Taro.showModal({ title: '导出失败', content: outcome.message, showCancel: false })
+              else if (outcome.file) setFile(outcome.file)
+              else if (outcome.message) void Taro.showToast({ title: outcome.message, icon: 'none' })
+            })
+            .catch(() => void Taro.showModal({ title: '导出失败', content: '导出失败，请稍后再试', showCancel: false }))
+            .finally(() => {
+              busyNow.current = false
+              setBusy(false)
+            })
+        }}
+      >
+        {busy ? '正在导出…' : label}
+      </View>
+      {file && <ExportedPanel kind={kind} file={file} onClose={() => setFile(null)} />}
+    </>
+  )
+}
+
+/**
+ * weapp: the downloaded file, with a big 发送到聊天 button. WeChat lets shareFileMessage run only
+ * from a real tap, so the organizer taps here once the download is done.
+ */
+function ExportedPanel({ kind, file, onClose }: { kind: ExportKind; file: ExportedFile; onClose: () => void }) {
+  return (
+    <View className={`dashboard-exported dashboard-exported--${kind}`}>
+      <Text className='dashboard-exported__name'>已导出：{file.fileName}</Text>
+      {file.canShare ? (
+        <>
+          <Text className='dashboard-exported__hint'>微信里不能直接打开表格文件。发送到聊天（如“文件传输助手”）后，在电脑上用 Excel 打开。</Text>
+          <View
+            className='big-button dashboard-exported__share'
+            hoverClass='big-button--hover'
+            onClick={() =>
+              shareExportedFile(file, (outcome) => {
+                // Cancelled: the button stays for another go.
+                if (outcome === 'sent') onClose()
+                else if (outcome !== 'cancelled') void Taro.showModal({ title: '没有发出去', content: outcome.failure, showCancel: false })
+              })
+            }
+          >
+            发送到聊天
+          </View>
+        </>
+      ) : (
+        <Text className='dashboard-exported__hint'>此微信版本不能发送文件，请升级微信，或在电脑上登录后导出。</Text>
+      )}
+      <Text className='dashboard-exported__close' onClick={onClose}>
+        关闭
+      </Text>
     </View>
   )
 }

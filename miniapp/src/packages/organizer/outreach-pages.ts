@@ -1,23 +1,8 @@
 // Pure helpers of the organizer's drill-down, targets and venue pages: page parameters, labels, and
 // what the forms send and how the server's field errors land beside the fields. No Taro, no React.
 import type { BookingStatus, VenueType } from '../../gql/graphql'
-import type { GraphQLErrorPayload } from '../../services/errors'
-import { formatTime, venueTypeLabel, VENUE_TYPES } from '../../utils/format'
-
-const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000
-/** The programme's first year; the server takes 2021 .. this year + 1. */
-export const FIRST_YEAR = 2021
-
-export function beijingYearNow(now: Date = new Date()): number {
-  return new Date(now.getTime() + BEIJING_OFFSET_MS).getUTCFullYear()
-}
-
-/** Years offered by the pickers, latest first. */
-export function offeredYears(now: Date = new Date()): number[] {
-  const years: number[] = []
-  for (let year = beijingYearNow(now) + 1; year >= FIRST_YEAR; year--) years.push(year)
-  return years
-}
+import { fieldNamesOf, type GraphQLErrorPayload } from '../../services/errors'
+import { FIRST_OUTREACH_YEAR, formatTime, ratingLabel, venueTypeLabel, VENUE_TYPES } from '../../utils/format'
 
 export interface CellParams {
   year: number
@@ -36,7 +21,7 @@ function intParam(value: string | undefined): number | null {
  */
 export function parseCellParams(params: Record<string, string | undefined>): CellParams | null {
   const year = intParam(params.year)
-  if (year === null || year < FIRST_YEAR || year > 2100) return null
+  if (year === null || year < FIRST_OUTREACH_YEAR || year > 2100) return null
   const county = params.county || null
   if (county !== null && !/^\d{6}$/.test(county)) return null
   const type = params.venueType || null
@@ -63,16 +48,11 @@ export interface LectureFigures {
   peopleCheckedIn: number
   walkInPeople: number
   averageRating?: number | null
-}
-
-/** "4.6"; null without ratings. */
-export function ratingLabel(rating: number | null | undefined): string | null {
-  // Half up (4.55 → 4.6): toFixed alone reads 4.55's binary value, just under, and shows 4.5.
-  return typeof rating === 'number' && Number.isFinite(rating) ? (Math.round(rating * 10 + 1e-9) / 10).toFixed(1) : null
+  ratingCount?: number
 }
 
 /**
- * The card's figures: "预约 30 座 · 签到 25 人 · 现场 3 人 · 评分 4.6". The report counts bookings of
+ * The card's figures: "预约 30 座 · 签到 25 人 · 现场 3 人 · 4.6 分（12 人评）". The report counts bookings of
  * held lectures only, so an upcoming lecture's seats come from the lecture (capacity − seats left).
  */
 export function figuresLine(figures: LectureFigures, upcomingSeatsBooked: number | null): string {
@@ -81,19 +61,24 @@ export function figuresLine(figures: LectureFigures, upcomingSeatsBooked: number
   const parts = [`预约 ${seats} 座`]
   if (held) {
     parts.push(`签到 ${figures.peopleCheckedIn} 人`, `现场 ${figures.walkInPeople} 人`)
-    const rating = ratingLabel(figures.averageRating)
-    parts.push(rating ? `评分 ${rating}` : '暂无评分')
+    parts.push(ratingLabel(figures.averageRating, figures.ratingCount))
   }
   return parts.join(' · ')
 }
 
-/** A mainland mobile number shown as 138****5678, whatever the server sent (it should mask already). */
+/**
+ * A phone shown as 138****5678 (a landline 0599-****3456), whatever the server sent (it should mask
+ * already). Anything else with seven digits or more is cut the same way: a number is never shown whole.
+ */
 export function maskPhone(phone: string | null | undefined): string {
   if (!phone) return '未留电话'
-  const digits = phone.replace(/\s/g, '')
+  const digits = phone.replace(/[\s\-－—()（）]/g, '')
   if (/^1\d{10}$/.test(digits)) return `${digits.slice(0, 3)}****${digits.slice(7)}`
+  const landline = /^(0\d{2,3})[\s\-－—]*\d{3,4}[\s\-－—]*(\d{4})$/.exec(phone.trim())
+  if (landline && /[\s\-－—]/.test(phone.trim())) return `${landline[1]}-****${landline[2]}`
   if (/^\d{7,}$/.test(digits)) return `${digits.slice(0, 3)}****${digits.slice(-4)}`
-  return phone
+  const all = phone.replace(/\D/g, '')
+  return all.length >= 7 ? `${all.slice(0, 3)}****${all.slice(-4)}` : phone
 }
 
 export interface EntryLike {
@@ -140,6 +125,11 @@ export function targetFormOf(targets: ReadonlyArray<TargetLike>): TargetForm {
   return form
 }
 
+/** Whether what is typed differs from what was loaded (spaces aside): leaving would lose it. */
+export function targetFormChanged(form: TargetForm, loaded: TargetForm): boolean {
+  return VENUE_TYPES.some((type) => form[type].lectures.trim() !== loaded[type].lectures.trim() || form[type].people.trim() !== loaded[type].people.trim())
+}
+
 export const TARGET_LIMITS: Record<TargetField, number> = { lectures: 10000, people: 1000000 }
 const TARGET_WORDS: Record<TargetField, string> = { lectures: '场次', people: '人数' }
 
@@ -183,19 +173,14 @@ export function targetsInput(
  */
 export function targetFieldErrors(errors: ReadonlyArray<GraphQLErrorPayload>, sent: ReadonlyArray<{ venueType: VenueType }>): TargetErrors {
   const result: TargetErrors = {}
-  for (const error of errors) {
-    const fields = error.extensions?.fields
-    if (!Array.isArray(fields)) continue
-    for (const entry of fields as Array<{ field?: unknown }>) {
-      const name = typeof entry?.field === 'string' ? entry.field : ''
-      const match = /^(?:input\.)?targets(?:\[(\d+)\]|\.(\d+))\.(lectures|people)$/.exec(name)
-      if (match) {
-        const row = sent[Number(match[1] ?? match[2])]
-        const field = match[3] as TargetField
-        if (row) result[`${row.venueType}.${field}`] = targetFieldMessage(field)
-      } else if (name) {
-        result.form = /year/.test(name) ? '年份不对，请重新选择' : /county/i.test(name) ? '县区不对，请重新选择' : '请检查填写的目标'
-      }
+  for (const name of fieldNamesOf(errors)) {
+    const match = /^(?:input\.)?targets(?:\[(\d+)\]|\.(\d+))\.(lectures|people)$/.exec(name)
+    if (match) {
+      const row = sent[Number(match[1] ?? match[2])]
+      const field = match[3] as TargetField
+      if (row) result[`${row.venueType}.${field}`] = targetFieldMessage(field)
+    } else {
+      result.form = /year/.test(name) ? '年份不对，请重新选择' : /county/i.test(name) ? '县区不对，请重新选择' : '请检查填写的目标'
     }
   }
   return result
@@ -275,6 +260,15 @@ export function venueFormOf(venue: VenueLike): VenueFormState {
   }
 }
 
+/** Whether the venue form differs from what it started from (spaces aside): leaving would lose it. */
+export function venueFormChanged(form: VenueFormState, start: VenueFormState): boolean {
+  return (Object.keys(start) as Array<keyof VenueFormState>).some((key) => {
+    const a = form[key]
+    const b = start[key]
+    return typeof a === 'string' && typeof b === 'string' ? a.trim() !== b.trim() : a !== b
+  })
+}
+
 export const VENUE_FIELD_MESSAGES: Record<VenueField, string> = {
   name: '场地名称请填 1 到 60 个字',
   type: '请选择场地类型',
@@ -349,22 +343,14 @@ export function venueInput(form: VenueFormState): { input: VenueInputShape } | {
  */
 export function venueFieldErrors(errors: ReadonlyArray<GraphQLErrorPayload>, conflict = false): VenueErrors {
   const result: VenueErrors = {}
-  for (const error of errors) {
-    const fields = error.extensions?.fields
-    const named: string[] = Array.isArray(fields)
-      ? (fields as Array<{ field?: unknown }>).map((entry) => (typeof entry?.field === 'string' ? entry.field : ''))
-      : typeof error.extensions?.field === 'string'
-        ? [error.extensions.field]
-        : []
-    for (const raw of named) {
-      let name = raw.replace(/^input\./, '').split('.')[0]
-      if (name === 'latitude' || name === 'longitude') name = 'location'
-      if (!(name in VENUE_FIELD_MESSAGES)) continue
-      result[name as VenueField] =
-        conflict && (name === 'type' || name === 'countyCode')
-          ? '这个场地已有讲座，类型和县区不能再改（讲座按它们统计）'
-          : VENUE_FIELD_MESSAGES[name as VenueField]
-    }
+  for (const raw of fieldNamesOf(errors)) {
+    let name = raw.replace(/^input\./, '').split('.')[0]
+    if (name === 'latitude' || name === 'longitude') name = 'location'
+    if (!(name in VENUE_FIELD_MESSAGES)) continue
+    result[name as VenueField] =
+      conflict && (name === 'type' || name === 'countyCode')
+        ? '这个场地已有讲座，类型和县区不能再改（讲座按它们统计）'
+        : VENUE_FIELD_MESSAGES[name as VenueField]
   }
   return result
 }

@@ -1,17 +1,20 @@
 import { useEffect, useRef, useState } from 'react'
-import { Input, Picker, Text, View } from '@tarojs/components'
+import { Input, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { OrgPagesOutreachTargetsDocument, OrgPagesSetOutreachTargetsDocument, type OrgPagesTargetFragment } from './gql/graphql'
+import CountyPicker from '../../components/CountyPicker'
 import StatusView from '../../components/StatusView'
 import { useCounties } from '../../hooks/useCounties'
+import { useLeaveWarning } from '../../hooks/useLeaveWarning'
 import { useQueryState } from '../../hooks/useQueryState'
+import { FIX_FIELDS } from '../../services/errors'
 import { isApiError, messageOf, request } from '../../services/graphql'
-import { formatDate, venueTypeLabel, VENUE_TYPES } from '../../utils/format'
+import { beijingYearNow, formatDate, outreachYears, venueTypeLabel, VENUE_TYPES } from '../../utils/format'
 import OrganizerGate, { type Organizer } from './pages-gate'
+import YearPicker from './year-picker'
 import {
-  beijingYearNow,
-  offeredYears,
   targetFieldErrors,
+  targetFormChanged,
   targetFormOf,
   targetsInput,
   type TargetErrors,
@@ -21,8 +24,6 @@ import {
 import type { VenueType } from '../../gql/graphql'
 import '../../components/CourseFormField/index.scss'
 import './pages.scss'
-
-const FIX_FIELDS = '有几项需要改一下，请看红字提示。'
 
 export default function TargetsPage() {
   const { params } = useRouter()
@@ -34,7 +35,7 @@ export default function TargetsPage() {
 }
 
 function TargetsView({ organizer, params }: { organizer: Organizer; params: Record<string, string | undefined> }) {
-  const years = offeredYears()
+  const years = outreachYears()
   const asked = Number(params.year)
   const [year, setYear] = useState(() => (years.includes(asked) ? asked : beijingYearNow()))
   const askedCounty = params.county && /^\d{6}$/.test(params.county) ? params.county : null
@@ -42,12 +43,26 @@ function TargetsView({ organizer, params }: { organizer: Organizer; params: Reco
   const [countyCode, setCountyCode] = useState<string | null>(organizer.citywide ? askedCounty : organizer.countyCode)
   const counties = useCounties()
   const countyName = countyCode ? counties.counties.find((county) => county.code === countyCode)?.name ?? '' : '全市'
-  const scopes = [{ code: null as string | null, name: '全市' }, ...counties.counties]
-  const scopeIndex = Math.max(0, scopes.findIndex((scope) => scope.code === countyCode))
+  // Typed targets not yet saved: leaving the page asks (WeChat), and so does switching year or county,
+  // which shows another year's or county's form in place of this one.
+  const [unsaved, setUnsaved] = useState(false)
+  const unsavedNow = useRef(false)
+  unsavedNow.current = unsaved
+  useLeaveWarning(unsaved)
 
-  useEffect(() => {
-    void Taro.setNavigationBarTitle({ title: '年度目标' })
-  }, [])
+  const switchTo = async (change: () => void) => {
+    if (unsavedNow.current) {
+      const { confirm } = await Taro.showModal({
+        title: '目标还没有保存',
+        content: '换过去，刚填的目标就没有了。确定要换吗？',
+        confirmText: '换过去',
+        cancelText: '留下保存',
+      })
+      if (!confirm) return
+    }
+    setUnsaved(false)
+    change()
+  }
 
   const { state, reload } = useQueryState(
     async () => (await request(OrgPagesOutreachTargetsDocument, { year, countyCode })).outreachTargets,
@@ -57,19 +72,19 @@ function TargetsView({ organizer, params }: { organizer: Organizer; params: Reco
   return (
     <View className='orgp__body'>
       <View className='orgp-targets__pickers'>
-        <Picker mode='selector' range={years.map((y) => `${y}年`)} value={Math.max(0, years.indexOf(year))} onChange={(event) => setYear(years[Number(event.detail.value)] ?? year)}>
-          <View className='form-picker orgp-targets__year' hoverClass='form-picker--hover'>
-            <Text className='form-picker__value'>{year}年</Text>
-            <Text className='form-picker__action'>换年份 ▾</Text>
-          </View>
-        </Picker>
+        <YearPicker className='orgp-targets__year' years={years} value={year} onChange={(next) => void switchTo(() => setYear(next))} />
         {organizer.citywide ? (
-          <Picker mode='selector' range={scopes.map((scope) => scope.name)} value={scopeIndex} onChange={(event) => setCountyCode(scopes[Number(event.detail.value)]?.code ?? null)}>
-            <View className='form-picker orgp-targets__scope' hoverClass='form-picker--hover'>
-              <Text className='form-picker__value orgp-targets__scope-value'>{countyName || '正在加载…'}</Text>
-              <Text className='form-picker__action'>换范围 ▾</Text>
-            </View>
-          </Picker>
+          <CountyPicker
+            className='orgp-targets__scope'
+            label='范围'
+            counties={counties.counties}
+            value={countyCode}
+            status={counties.status}
+            onRetry={() => void counties.retry()}
+            onChange={(next) => {
+              if (next !== countyCode) void switchTo(() => setCountyCode(next))
+            }}
+          />
         ) : (
           <View className='form-picker form-picker--disabled orgp-targets__scope'>
             <Text className='form-picker__value orgp-targets__scope-value'>{countyName}</Text>
@@ -82,7 +97,7 @@ function TargetsView({ organizer, params }: { organizer: Organizer; params: Reco
       ) : state.status === 'error' ? (
         <StatusView kind='error' message={state.message} actionText='重试' onAction={() => void reload()} />
       ) : organizer.citywide ? (
-        <TargetsForm key={`${year}-${countyCode ?? 'city'}`} year={year} countyCode={countyCode} targets={state.data} />
+        <TargetsForm key={`${year}-${countyCode ?? 'city'}`} year={year} countyCode={countyCode} targets={state.data} onUnsaved={setUnsaved} />
       ) : (
         <TargetsTable targets={state.data} />
       )}
@@ -121,7 +136,17 @@ function TargetsTable({ targets }: { targets: ReadonlyArray<OrgPagesTargetFragme
   )
 }
 
-function TargetsForm({ year, countyCode, targets }: { year: number; countyCode: string | null; targets: ReadonlyArray<OrgPagesTargetFragment> }) {
+function TargetsForm({
+  year,
+  countyCode,
+  targets,
+  onUnsaved,
+}: {
+  year: number
+  countyCode: string | null
+  targets: ReadonlyArray<OrgPagesTargetFragment>
+  onUnsaved: (unsaved: boolean) => void
+}) {
   const [loaded, setLoaded] = useState<TargetForm>(() => targetFormOf(targets))
   const [form, setForm] = useState<TargetForm>(loaded)
   const [errors, setErrors] = useState<TargetErrors>({})
@@ -129,6 +154,8 @@ function TargetsForm({ year, countyCode, targets }: { year: number; countyCode: 
   const [saving, setSaving] = useState(false)
   const [updated, setUpdated] = useState(() => latestUpdate(targets))
   const savingNow = useRef(false)
+  const changed = targetFormChanged(form, loaded)
+  useEffect(() => onUnsaved(changed), [changed, onUnsaved])
 
   const update = (type: VenueType, field: TargetField, value: string) => {
     setForm((current) => ({ ...current, [type]: { ...current[type], [field]: value } }))

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import { Input, Picker, Switch, Text, View } from '@tarojs/components'
+import { Input, Switch, Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import {
   OrgPagesCreateVenueDocument,
@@ -10,19 +10,31 @@ import {
   OrgPagesVenueDetailDocument,
   type OrgPagesVenueFragment,
 } from './gql/graphql'
+import CountyPicker from '../../components/CountyPicker'
 import CourseFormField from '../../components/CourseFormField'
 import StatusView from '../../components/StatusView'
 import { useCounties } from '../../hooks/useCounties'
+import { useLeaveWarning } from '../../hooks/useLeaveWarning'
 import { useQueryState } from '../../hooks/useQueryState'
+import { FIX_FIELDS } from '../../services/errors'
 import { isApiError, messageOf, request } from '../../services/graphql'
 import { venueTypeLabel, VENUE_TYPES } from '../../utils/format'
 import { decodeRouteParam, navigateBackOr } from '../../utils/route'
 import OrganizerGate, { type Organizer } from './pages-gate'
-import { emptyVenueForm, practiceBaseLabel, venueFieldErrors, venueFormOf, venueInput, type VenueErrors, type VenueField, type VenueFormState } from './outreach-pages'
+import {
+  emptyVenueForm,
+  practiceBaseLabel,
+  venueFieldErrors,
+  venueFormChanged,
+  venueFormOf,
+  venueInput,
+  type VenueErrors,
+  type VenueField,
+  type VenueFormState,
+} from './outreach-pages'
 import './pages.scss'
 
 const VENUES = '/packages/organizer/venues'
-const FIX_FIELDS = '有几项需要改一下，请看红字提示。'
 
 function leave() {
   navigateBackOr(VENUES, Taro)
@@ -51,7 +63,10 @@ function ExistingVenue({ id, organizer }: { id: string; organizer: Organizer }) 
 
 function VenueForm({ venue: loaded, organizer }: { venue: OrgPagesVenueFragment | null; organizer: Organizer }) {
   const [venue, setVenue] = useState(loaded)
-  const [form, setForm] = useState<VenueFormState>(() => (loaded ? venueFormOf(loaded) : emptyVenueForm(organizer.countyCode)))
+  // What the form started from (the venue as last saved, or an empty form): leaving with anything
+  // else typed asks first (WeChat).
+  const [start, setStart] = useState<VenueFormState>(() => (loaded ? venueFormOf(loaded) : emptyVenueForm(organizer.countyCode)))
+  const [form, setForm] = useState<VenueFormState>(start)
   const [errors, setErrors] = useState<VenueErrors>({})
   const [failure, setFailure] = useState<string | null>(null)
   const [busy, setBusy] = useState<null | 'save' | 'retire' | 'delete'>(null)
@@ -59,8 +74,8 @@ function VenueForm({ venue: loaded, organizer }: { venue: OrgPagesVenueFragment 
   const [done, setDone] = useState<string | null>(null)
   const busyNow = useRef(false)
   const counties = useCounties()
-  const countyIndex = counties.counties.findIndex((county) => county.code === form.countyCode)
-  const countyName = countyIndex >= 0 ? counties.counties[countyIndex].name : venue?.county.name ?? ''
+  const countyName = counties.counties.find((county) => county.code === form.countyCode)?.name ?? venue?.county.name ?? ''
+  useLeaveWarning(!done && venueFormChanged(form, start))
 
   const update = (patch: Partial<VenueFormState>, ...fields: VenueField[]) => {
     setForm((current) => ({ ...current, ...patch }))
@@ -110,6 +125,9 @@ function VenueForm({ venue: loaded, organizer }: { venue: OrgPagesVenueFragment 
       if (venue) {
         const { updateVenue } = await request(OrgPagesUpdateVenueDocument, { id: venue.id, input: built.input })
         setVenue(updateVenue)
+        const saved = venueFormOf(updateVenue)
+        setStart(saved)
+        setForm(saved)
         void Taro.showToast({ title: '已保存', icon: 'success' })
       } else {
         await request(OrgPagesCreateVenueDocument, { input: built.input })
@@ -179,14 +197,26 @@ function VenueForm({ venue: loaded, organizer }: { venue: OrgPagesVenueFragment 
 
       <CourseFormField label='县区' name='countyCode' error={errors.countyCode}>
         {organizer.citywide ? (
-          <Picker mode='selector' range={counties.counties.map((county) => county.name)} value={Math.max(0, countyIndex)} onChange={(e) => update({ countyCode: counties.counties[Number(e.detail.value)]?.code ?? null }, 'countyCode')}>
-            <View className='form-picker orgp-venue-form__county' hoverClass='form-picker--hover'>
-              <Text className={`form-picker__value${countyName ? '' : ' form-picker__value--empty'}`}>{countyName || (counties.status === 'loading' ? '正在加载县区…' : '请选择县区')}</Text>
-              <Text className='form-picker__action'>选择 ▾</Text>
-            </View>
-          </Picker>
+          <CountyPicker
+            className='orgp-venue-form__county'
+            label='县区'
+            allLabel={null}
+            placeholder='请选择县区'
+            counties={counties.counties}
+            value={form.countyCode}
+            status={counties.status}
+            onRetry={() => void counties.retry()}
+            onChange={(countyCode) => update({ countyCode }, 'countyCode')}
+          />
         ) : (
-          <Text className='form-readonly orgp-venue-form__county-readonly'>{countyName || '正在加载县区…'}</Text>
+          <Text
+            className={`form-readonly orgp-venue-form__county-readonly${!countyName && counties.failed ? ' orgp-venue-form__county-readonly--failed' : ''}`}
+            onClick={() => {
+              if (!countyName && counties.failed) void counties.retry()
+            }}
+          >
+            {countyName || (counties.failed ? '县区加载失败，点此重试' : '正在加载县区…')}
+          </Text>
         )}
       </CourseFormField>
 
@@ -210,7 +240,7 @@ function VenueForm({ venue: loaded, organizer }: { venue: OrgPagesVenueFragment 
       </CourseFormField>
 
       <CourseFormField label='联系电话（选填）' name='contactPhone' error={errors.contactPhone}>
-        <Input className='form-input orgp-venue-form__contact-phone' type='number' value={form.contactPhone} placeholder='手机或固定电话' maxlength={13} onInput={(e) => update({ contactPhone: e.detail.value }, 'contactPhone')} />
+        <Input className='form-input orgp-venue-form__contact-phone' type='text' value={form.contactPhone} placeholder='手机或固定电话' maxlength={13} onInput={(e) => update({ contactPhone: e.detail.value }, 'contactPhone')} />
       </CourseFormField>
 
       <CourseFormField label='家庭教育创新实践基地' name='practiceBaseYear' error={errors.practiceBaseYear}>

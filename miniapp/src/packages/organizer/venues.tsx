@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react'
-import { Picker, Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { OrgPagesVenuesDocument, type OrgPagesVenueFragment } from './gql/graphql'
+import CountyPicker from '../../components/CountyPicker'
 import StatusView from '../../components/StatusView'
 import VenueChips, { type VenueChoice } from '../../components/VenueChips'
 import { useCounties } from '../../hooks/useCounties'
@@ -35,12 +36,6 @@ function VenuesView({ organizer }: { organizer: Organizer }) {
   const [county, setCounty] = useState<string | null>(organizer.countyCode)
   const [type, setType] = useState<VenueChoice>(null)
   const countyCode = organizer.citywide ? county : organizer.countyCode
-  const choices = [{ code: null as string | null, name: '全部县区' }, ...counties.counties]
-  const countyIndex = Math.max(0, choices.findIndex((choice) => choice.code === countyCode))
-
-  useEffect(() => {
-    void Taro.setNavigationBarTitle({ title: '场地管理' })
-  }, [])
 
   // Back from the form (created, changed, retired, deleted): ask again quietly.
   const { state, reload, refresh } = useQueryState(async () => (await request(OrgPagesVenuesDocument, { countyCode, type })).venues, [countyCode, type], {
@@ -58,12 +53,16 @@ function VenuesView({ organizer }: { organizer: Organizer }) {
         ＋ 新增场地
       </View>
       {organizer.citywide ? (
-        <Picker mode='selector' range={choices.map((choice) => choice.name)} value={countyIndex} onChange={(event) => setCounty(choices[Number(event.detail.value)]?.code ?? null)}>
-          <View className='form-picker orgp-venues__county' hoverClass='form-picker--hover'>
-            <Text className='form-picker__value orgp-venues__county-value'>{choices[countyIndex].name}</Text>
-            <Text className='form-picker__action'>选择县区 ▾</Text>
-          </View>
-        </Picker>
+        <CountyPicker
+          className='orgp-venues__county'
+          label='县区'
+          allLabel='全部县区'
+          counties={counties.counties}
+          value={countyCode}
+          status={counties.status}
+          onRetry={() => void counties.retry()}
+          onChange={setCounty}
+        />
       ) : (
         <Text className='orgp__summary'>管理范围：{counties.counties.find((c) => c.code === countyCode)?.name ?? ''}</Text>
       )}

@@ -7,6 +7,7 @@ import SignInPanel from '../../components/SignInPanel'
 import { useCounties } from '../../hooks/useCounties'
 import { useSession } from '../../hooks/useStore'
 import { isApiError, messageOf, request } from '../../services/graphql'
+import { FIX_FIELDS } from '../../services/errors'
 import { updateSessionUser, type SessionUser } from '../../services/session'
 import {
   AGE_GROUPS,
@@ -84,7 +85,7 @@ function ProfileForm({ user, first }: { user: SessionUser; first: boolean }) {
       const fields = isApiError(error) && error.code === 'BAD_USER_INPUT' ? profileFieldErrors(error.errors) : {}
       if (Object.keys(fields).length > 0) {
         setErrors(fields)
-        setFailure('有几项需要改一下，请看红字提示。')
+        setFailure(FIX_FIELDS)
       } else {
         setFailure(messageOf(error))
       }

@@ -109,7 +109,7 @@ export type VenueType =
   /** 进农村: village halls, rural family-education stations */
   | 'VILLAGE';
 
-export type DashboardFiguresFragment = { lecturesHeld: number, lecturesUpcoming: number, peopleReached: number, householdsReached: number, attendanceRate: number | null, noShowRate: number | null, averageRating: number | null, ratingCount: number, walkInPeople: number, lectureTarget: number | null, peopleTarget: number | null, lectureProgress: number | null, peopleProgress: number | null };
+export type DashboardFiguresFragment = { lecturesHeld: number, lecturesUpcoming: number, seatsBooked: number, peopleCheckedIn: number, peopleReached: number, householdsReached: number, attendanceRate: number | null, noShowRate: number | null, averageRating: number | null, ratingCount: number, walkInPeople: number, lectureTarget: number | null, peopleTarget: number | null, lectureProgress: number | null, peopleProgress: number | null };
 
 export type DashboardReportQueryVariables = Exact<{
   year: number;
@@ -117,11 +117,11 @@ export type DashboardReportQueryVariables = Exact<{
 }>;
 
 
-export type DashboardReportQuery = { outreachReport: { year: number, generatedAt: string, county: { code: string, name: string } | null, totals: { lecturesHeld: number, lecturesUpcoming: number, peopleReached: number, householdsReached: number, attendanceRate: number | null, noShowRate: number | null, averageRating: number | null, ratingCount: number, walkInPeople: number, lectureTarget: number | null, peopleTarget: number | null, lectureProgress: number | null, peopleProgress: number | null }, byVenueType: Array<{ venueType: VenueType, figures: { lecturesHeld: number, lecturesUpcoming: number, peopleReached: number, householdsReached: number, attendanceRate: number | null, noShowRate: number | null, averageRating: number | null, ratingCount: number, walkInPeople: number, lectureTarget: number | null, peopleTarget: number | null, lectureProgress: number | null, peopleProgress: number | null } }>, byCounty: Array<{ county: { code: string, name: string }, figures: { lecturesHeld: number, lecturesUpcoming: number, peopleReached: number, householdsReached: number, attendanceRate: number | null, noShowRate: number | null, averageRating: number | null, ratingCount: number, walkInPeople: number, lectureTarget: number | null, peopleTarget: number | null, lectureProgress: number | null, peopleProgress: number | null } }>, byMonth: Array<{ month: number, figures: { lecturesHeld: number, peopleReached: number } }> } };
+export type DashboardReportQuery = { outreachReport: { year: number, generatedAt: string, county: { code: string, name: string } | null, totals: { lecturesHeld: number, lecturesUpcoming: number, seatsBooked: number, peopleCheckedIn: number, peopleReached: number, householdsReached: number, attendanceRate: number | null, noShowRate: number | null, averageRating: number | null, ratingCount: number, walkInPeople: number, lectureTarget: number | null, peopleTarget: number | null, lectureProgress: number | null, peopleProgress: number | null }, byVenueType: Array<{ venueType: VenueType, figures: { lecturesHeld: number, lecturesUpcoming: number, seatsBooked: number, peopleCheckedIn: number, peopleReached: number, householdsReached: number, attendanceRate: number | null, noShowRate: number | null, averageRating: number | null, ratingCount: number, walkInPeople: number, lectureTarget: number | null, peopleTarget: number | null, lectureProgress: number | null, peopleProgress: number | null } }>, byCounty: Array<{ county: { code: string, name: string }, figures: { lecturesHeld: number, lecturesUpcoming: number, seatsBooked: number, peopleCheckedIn: number, peopleReached: number, householdsReached: number, attendanceRate: number | null, noShowRate: number | null, averageRating: number | null, ratingCount: number, walkInPeople: number, lectureTarget: number | null, peopleTarget: number | null, lectureProgress: number | null, peopleProgress: number | null } }>, byMonth: Array<{ month: number, figures: { lecturesHeld: number, peopleReached: number } }> } };
 
-export type OrgPagesFiguresFragment = { lecturesHeld: number, lecturesUpcoming: number, seatsBooked: number, householdsBooked: number, peopleCheckedIn: number, walkInPeople: number, peopleReached: number, noShowSeats: number, ratingCount: number, averageRating: number | null };
+export type OrgPagesFiguresFragment = { lecturesHeld: number, seatsBooked: number, peopleCheckedIn: number, walkInPeople: number, peopleReached: number, ratingCount: number, averageRating: number | null };
 
-export type OrgPagesLectureFragment = { id: string, title: string, status: LectureStatus, startsAt: string, endsAt: string, capacity: number, seatsLeft: number, lecturer: { id: string, name: string }, venue: { id: string, name: string, type: VenueType, county: { code: string, name: string } } };
+export type OrgPagesLectureFragment = { id: string, title: string, startsAt: string, endsAt: string, capacity: number, seatsLeft: number, lecturer: { id: string, name: string }, venue: { id: string, name: string, type: VenueType, county: { code: string, name: string } } };
 
 export type OrgPagesOutreachLecturesQueryVariables = Exact<{
   year: number;
@@ -131,14 +131,14 @@ export type OrgPagesOutreachLecturesQueryVariables = Exact<{
 }>;
 
 
-export type OrgPagesOutreachLecturesQuery = { outreachLectures: Array<{ lecture: { id: string, title: string, status: LectureStatus, startsAt: string, endsAt: string, capacity: number, seatsLeft: number, lecturer: { id: string, name: string }, venue: { id: string, name: string, type: VenueType, county: { code: string, name: string } } }, figures: { lecturesHeld: number, lecturesUpcoming: number, seatsBooked: number, householdsBooked: number, peopleCheckedIn: number, walkInPeople: number, peopleReached: number, noShowSeats: number, ratingCount: number, averageRating: number | null } }> };
+export type OrgPagesOutreachLecturesQuery = { outreachLectures: Array<{ lecture: { id: string, title: string, startsAt: string, endsAt: string, capacity: number, seatsLeft: number, lecturer: { id: string, name: string }, venue: { id: string, name: string, type: VenueType, county: { code: string, name: string } } }, figures: { lecturesHeld: number, seatsBooked: number, peopleCheckedIn: number, walkInPeople: number, peopleReached: number, ratingCount: number, averageRating: number | null } }> };
 
 export type OrgPagesLectureAttendanceQueryVariables = Exact<{
   lectureId: string;
 }>;
 
 
-export type OrgPagesLectureAttendanceQuery = { lectureAttendance: { lecture: { id: string, title: string, status: LectureStatus, startsAt: string, endsAt: string, capacity: number, seatsLeft: number, lecturer: { id: string, name: string }, venue: { id: string, name: string, type: VenueType, county: { code: string, name: string } } }, entries: Array<{ bookingId: string, householdName: string, phone: string | null, partySize: number, status: BookingStatus, checkedInAt: string | null, partyPresent: number | null }>, walkIns: Array<{ id: string, partySize: number, checkedInAt: string, note: string | null }>, figures: { lecturesHeld: number, lecturesUpcoming: number, seatsBooked: number, householdsBooked: number, peopleCheckedIn: number, walkInPeople: number, peopleReached: number, noShowSeats: number, ratingCount: number, averageRating: number | null } } };
+export type OrgPagesLectureAttendanceQuery = { lectureAttendance: { lecture: { id: string, title: string, startsAt: string, endsAt: string, capacity: number, seatsLeft: number, lecturer: { id: string, name: string }, venue: { id: string, name: string, type: VenueType, county: { code: string, name: string } } }, entries: Array<{ bookingId: string, householdName: string, phone: string | null, partySize: number, status: BookingStatus, checkedInAt: string | null, partyPresent: number | null }>, walkIns: Array<{ id: string, partySize: number, checkedInAt: string, note: string | null }>, figures: { lecturesHeld: number, seatsBooked: number, peopleCheckedIn: number, walkInPeople: number, peopleReached: number, ratingCount: number, averageRating: number | null } } };
 
 export type OrgPagesTargetFragment = { year: number, venueType: VenueType, lectures: number, people: number, updatedAt: string, county: { code: string, name: string } | null };
 
@@ -289,6 +289,8 @@ export const DashboardFiguresFragmentDoc = new TypedDocumentString(`
     fragment DashboardFigures on OutreachFigures {
   lecturesHeld
   lecturesUpcoming
+  seatsBooked
+  peopleCheckedIn
   peopleReached
   householdsReached
   attendanceRate
@@ -305,13 +307,10 @@ export const DashboardFiguresFragmentDoc = new TypedDocumentString(`
 export const OrgPagesFiguresFragmentDoc = new TypedDocumentString(`
     fragment OrgPagesFigures on OutreachFigures {
   lecturesHeld
-  lecturesUpcoming
   seatsBooked
-  householdsBooked
   peopleCheckedIn
   walkInPeople
   peopleReached
-  noShowSeats
   ratingCount
   averageRating
 }
@@ -320,7 +319,6 @@ export const OrgPagesLectureFragmentDoc = new TypedDocumentString(`
     fragment OrgPagesLecture on Lecture {
   id
   title
-  status
   startsAt
   endsAt
   capacity
@@ -436,6 +434,8 @@ export const DashboardReportDocument = new TypedDocumentString(`
     fragment DashboardFigures on OutreachFigures {
   lecturesHeld
   lecturesUpcoming
+  seatsBooked
+  peopleCheckedIn
   peopleReached
   householdsReached
   attendanceRate
@@ -466,20 +466,16 @@ export const OrgPagesOutreachLecturesDocument = new TypedDocumentString(`
 }
     fragment OrgPagesFigures on OutreachFigures {
   lecturesHeld
-  lecturesUpcoming
   seatsBooked
-  householdsBooked
   peopleCheckedIn
   walkInPeople
   peopleReached
-  noShowSeats
   ratingCount
   averageRating
 }
 fragment OrgPagesLecture on Lecture {
   id
   title
-  status
   startsAt
   endsAt
   capacity
@@ -526,20 +522,16 @@ export const OrgPagesLectureAttendanceDocument = new TypedDocumentString(`
 }
     fragment OrgPagesFigures on OutreachFigures {
   lecturesHeld
-  lecturesUpcoming
   seatsBooked
-  householdsBooked
   peopleCheckedIn
   walkInPeople
   peopleReached
-  noShowSeats
   ratingCount
   averageRating
 }
 fragment OrgPagesLecture on Lecture {
   id
   title
-  status
   startsAt
   endsAt
   capacity
