@@ -30,8 +30,18 @@ type Report = DashboardReportQuery['outreachReport']
 const LECTURE_COLOR = '#b8322e'
 const PEOPLE_COLOR = '#1f5fa8'
 
+let opening = false
+
+/**
+ * One page per tap: a double tap (older hands often tap twice) would stack the same page twice,
+ * and the back arrow would then seem to do nothing.
+ */
 function open(url: string) {
-  void Taro.navigateTo({ url })
+  if (opening) return
+  opening = true
+  void Taro.navigateTo({ url }).finally(() => {
+    opening = false
+  })
 }
 
 function openCell(cell: DrillDown) {
