@@ -108,6 +108,9 @@ describe('五进工作统计 (the outreach dashboard) in the H5 build', () => {
     await tab.goBack();
     await waitFor(() => tab.url().endsWith('#/packages/organizer/dashboard'), 'back on the dashboard');
     await shown(tab, '.dashboard-totals').waitFor();
+    // The same race the other way: the page left is removed once the back transition is over; a
+    // tap before that (a loaded machine stretches the 300 ms) opens a page the timer then hides.
+    await tab.locator('.taro_page[id^="/packages/organizer/cell"]').waitFor({ state: 'detached' });
   }
 
   async function expectTotals(tab: Page, figures: Figures) {
