@@ -79,7 +79,7 @@ export type VenueInput = {
   address: string;
   /** ≤ 20 */
   contactName?: string | null | undefined;
-  /** Mainland mobile (11 digits starting 1) or landline digits with optional dash, 7–13 chars */
+  /** Mainland mobile (11 digits starting 1) or landline digits with optional dash, 7–13 chars; blank means none */
   contactPhone?: string | null | undefined;
   /** Six-digit code of one of the ten counties; an organizer's own county unless city-wide */
   countyCode: string;
