@@ -31,26 +31,13 @@ import { VENUE_TYPES } from '../modules/venue/venue-type';
 import { isDuplicateKeyError } from '../modules/shared/mongo-errors';
 import { beijingYear, beijingYearBounds } from '../modules/shared/beijing-time';
 import { COUNTIES, FIRST_OUTREACH_YEAR } from '../modules/county/counties';
+import { mulberry32 } from './demo-world';
+import { seedId as stableId } from './seed-id';
 
-/** The same derivation as seed.ts's seedId (kept here so seed.ts can import this file). */
-function stableId(key: string): Types.ObjectId {
-  return new Types.ObjectId(crypto.createHash('sha1').update(`demo-world:${key}`).digest('hex').slice(0, 24));
-}
 
 // ---------------------------------------------------------------------------------------------
 // Randomness keyed by stable ids
 // ---------------------------------------------------------------------------------------------
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export class KeyedRng {
   private readonly next: () => number;

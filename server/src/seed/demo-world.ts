@@ -573,7 +573,7 @@ const MAX_TITLE_COPIES = 4;
 const DAY_MS = 86_400_000;
 
 /** mulberry32: a tiny, fast, seedable PRNG returning floats in [0, 1). */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -1,5 +1,4 @@
-import crypto from 'node:crypto';
-import { Types, type Model } from 'mongoose';
+import type { Model } from 'mongoose';
 import { CountyModel } from '../modules/county/county.model';
 import { COUNTIES } from '../modules/county/counties';
 import { CourseModel } from '../modules/course/course.model';
@@ -12,11 +11,9 @@ import { buildDemoWorld, type DemoWorld } from './demo-world';
 import { buildDemoCourses, type DemoCourses } from './demo-courses';
 import { FIRST_HOUSEHOLD_ID, seedDemoAttendance, type AttendanceReport } from './demo-attendance';
 import { UserModel } from '../modules/user/user.model';
+import { seedId } from './seed-id';
 
-/** A stable id per seed key, so re-seeding finds what it wrote before instead of adding twins. */
-export function seedId(key: string): Types.ObjectId {
-  return new Types.ObjectId(crypto.createHash('sha1').update(`demo-world:${key}`).digest('hex').slice(0, 24));
-}
+export { seedId } from './seed-id';
 
 export interface SeedReport {
   counties: number;
