@@ -5,6 +5,7 @@ import express from 'express';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { Config } from './config';
 import { TokenService } from './auth/token';
 import { currentViewer } from './auth/viewer';
@@ -13,8 +14,12 @@ import { checkDatabase } from './db';
 import { evaluateCompletion } from './modules/learning/learning.service';
 import { outreachExportRouter } from './modules/outreach/export';
 import { createErrorFormatter } from './errors';
+import { graphqlLimits } from './http/graphql-limits';
+import { warnIfNoTrustedProxy } from './http/trust-proxy';
+import { apiSecurityHeaders, corsForOrigins, pageSecurityHeaders } from './http/security';
 import type { Logger } from './logger';
 import { TicketService } from './modules/booking/ticket';
+import { RateLimiter } from './modules/rate-limit/rate-limiter';
 import { createSchema } from './schema';
 import { WechatClient } from './wechat/wechat.client';
 
@@ -44,8 +49,11 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     isProduction: config.isProduction,
     // Attending a lecture linked to a course may complete the course (and issue its certificate).
     onAttended: (userId, courseId) => evaluateCompletion(userId, courseId),
+    rateLimiter: new RateLimiter(config.rateLimits),
   };
 
+  const { introspection, bodyLimit } = config.security;
+  const limits = graphqlLimits(config.security);
   const apollo = new ApolloServer<Context>({
     schema: await createSchema(),
     formatError: createErrorFormatter(logger),
@@ -55,12 +63,43 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     // main.ts owns shutdown (workers, database); Apollo's own signal handlers would call stop()
     // a second time, which then never settles, and the process would hang on Ctrl+C.
     stopOnTerminationSignals: false,
-    introspection: true,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    // Off in production unless configured: the schema is no secret, but no need to hand it out.
+    introspection,
+    // One operation per request: a JSON array would multiply the work behind one rate-limit count.
+    allowBatchedHttpRequests: false,
+    // Depth, aliases and directives: refused at validation, before any resolver runs (the cost
+    // just after, once the variables are known: a plugin in limits.plugins).
+    validationRules: limits.validationRules,
+    // The token limit: a longer document is a parse error, before it is even fully read.
+    parseOptions: limits.parseOptions,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Field suggestions hidden while introspection is off; the cost limit.
+      ...limits.plugins,
+      // With introspection off the sandbox page would be useless: no page at all.
+      ...(introspection ? [] : [ApolloServerPluginLandingPageDisabled()]),
+    ],
   });
   await apollo.start();
 
   app.disable('x-powered-by');
+  // Which X-Forwarded-For hop is the client: rate limits per IP depend on it (0: the socket's peer).
+  app.set('trust proxy', config.security.trustProxy);
+  warnIfNoTrustedProxy(config, logger);
+
+  app.use(
+    '/graphql',
+    corsForOrigins(config.security.corsOrigins),
+    apiSecurityHeaders(introspection),
+    express.json({ limit: bodyLimit }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) =>
+        createContext(services, await currentViewer(req.headers.authorization, services.tokens), req.ip ?? 'unknown'),
+    }),
+  );
+
+  // Everything else, above all the H5 pages: helmet's headers with a CSP the Taro build runs under.
+  app.use(pageSecurityHeaders(config.h5Dir, { isProduction: config.isProduction }));
 
   app.get('/healthz', async (_req, res) => {
     const { error, ...database } = await checkDatabase();
@@ -69,24 +108,16 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     res.status(database.ok ? 200 : 503).json({ status: database.ok ? 'ok' : 'unavailable', database });
   });
 
-  app.use(
-    '/graphql',
-    express.json({ limit: '100kb' }),
-    expressMiddleware(apollo, {
-      context: async ({ req }) => createContext(services, await currentViewer(req.headers.authorization, services.tokens)),
-    }),
-  );
-
   app.use('/exports', outreachExportRouter(services));
 
   mountMiniProgram(app, config.h5Dir);
 
-  // Malformed JSON bodies and other request errors: a clear 400, never a stack.
-  app.use((error: Error & { status?: number }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+  // Malformed JSON, oversized bodies and other request errors: a clear 4xx, never a stack.
+  app.use((error: Error & { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
     const status = error.status && error.status < 500 ? error.status : 500;
     if (status === 500) logger.error({ err: error }, 'request failed');
     res.status(status).json({
-      errors: [{ message: status === 500 ? 'Internal server error' : 'Bad request', extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_USER_INPUT' } }],
+      errors: [{ message: requestErrorMessage(status, error.type, bodyLimit), extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_USER_INPUT' } }],
     });
   });
 
@@ -100,6 +131,14 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
       }),
     close: () => apollo.stop(),
   };
+}
+
+/** body-parser's error types, in words a client developer can act on. */
+function requestErrorMessage(status: number, type: string | undefined, bodyLimit: string): string {
+  if (status === 500) return 'Internal server error';
+  if (type === 'entity.too.large') return `Request body too large: at most ${bodyLimit}`;
+  if (type === 'entity.parse.failed') return 'Request body is not valid JSON';
+  return 'Bad request';
 }
 
 function mountMiniProgram(app: express.Express, h5Dir: string): void {
