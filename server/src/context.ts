@@ -9,8 +9,10 @@ import { createReviewHistoryLoader } from './modules/review/review.loader';
 import { createFeedbackSummaryLoader, createMyFeedbackLoader } from './modules/feedback/feedback.loader';
 import { createLecturerLoader } from './modules/lecturer/lecturer.loader';
 import { createVenueLectureCountLoader, createVenueLoader } from './modules/venue/venue.loader';
+import { createActorNameLoader } from './modules/audit/audit.loader';
 import type { Logger } from './logger';
 import type { TicketService } from './modules/booking/ticket';
+import type { RateLimiter } from './modules/rate-limit/rate-limiter';
 import type { MessageTemplates } from './modules/notification/delivery.worker';
 import type { WechatClient } from './wechat/wechat.client';
 
@@ -31,6 +33,7 @@ export function createLoaders(viewer: Viewer | null) {
     lecturer: createLecturerLoader(),
     venue: createVenueLoader(),
     venueLectureCount: createVenueLectureCountLoader(),
+    auditActorName: createActorNameLoader(),
   };
 }
 
@@ -46,14 +49,18 @@ export interface Services {
   isProduction: boolean;
   /** Runs after a household checks in at a lecture linked to a course (course completion). */
   onAttended?: (userId: string, courseId: string) => Promise<void>;
+  /** Per-user and per-address limits on sign-in, booking and check-in, shared by every instance. */
+  rateLimiter: RateLimiter;
 }
 
 export interface Context extends Services {
   loaders: Loaders;
   /** Who is asking; null for an anonymous visitor. */
   viewer: Viewer | null;
+  /** The caller's address as Express sees it (behind TRUST_PROXY hops); for rate limits and the audit log. */
+  clientIp: string;
 }
 
-export function createContext(services: Services, viewer: Viewer | null): Context {
-  return { ...services, loaders: createLoaders(viewer), viewer };
+export function createContext(services: Services, viewer: Viewer | null, clientIp = 'unknown'): Context {
+  return { ...services, loaders: createLoaders(viewer), viewer, clientIp };
 }

@@ -1,6 +1,8 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ArgumentValidationError } from 'type-graphql';
+import mongoose from 'mongoose';
+import { isEngineBusyError } from './modules/shared/mongo-errors';
 import type { Logger } from './logger';
 
 /** The only codes a client ever sees. */
@@ -39,12 +41,69 @@ export function serviceUnavailable(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR', retryable: true } });
 }
 
+/** What a household reads while the database cannot be reached; the app offers to try again. */
+export const DATABASE_UNAVAILABLE_MESSAGE = '服务暂时不可用，请稍后再试';
+
+/** The engine stayed busy through the service's own retries: nothing was written, try again shortly. */
+export const DATABASE_BUSY_MESSAGE = '服务繁忙，请稍后再试';
+
+const { MongoNetworkError, MongoServerSelectionError, MongoNotConnectedError, MongoTopologyClosedError } = mongoose.mongo;
+
+/**
+ * The driver could not reach the engine (refused or dropped connection, no server within
+ * `serverSelectionTimeoutMS`, pool cleared, client closed): nothing the client did wrong, and
+ * worth retrying in a moment. Its own message names hosts and ports, so it is never sent.
+ * Mongoose wraps a failed selection in its own MongooseServerSelectionError (same name).
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  return (
+    error instanceof MongoNetworkError || // also MongoNetworkTimeoutError and PoolClearedError
+    error instanceof MongoServerSelectionError ||
+    error instanceof MongoNotConnectedError ||
+    error instanceof MongoTopologyClosedError ||
+    error.name === 'MongooseServerSelectionError'
+  );
+}
+
 export function unauthenticated(message = 'Sign in first'): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
 }
 
-export function forbidden(message = 'You may not do this'): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
+/** `field`: the input the caller may not set (named as BAD_USER_INPUT names its fields). */
+export function forbidden(message = 'You may not do this', field?: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN', ...(field ? { fields: [{ field, messages: [message] }] } : {}) } });
+}
+
+/** Whose budget ran out: the signed-in user's own, or the one everyone behind the address shares. */
+export type RateLimitScope = 'user' | 'ip';
+
+/** A wait in plain words: seconds, then minutes, then hours (never "1440 分钟"); rounded up. */
+export function waitInWords(seconds: number): string {
+  if (seconds < 60) return `${Math.max(1, Math.ceil(seconds))} 秒`;
+  const minutes = Math.ceil(seconds / 60);
+  return minutes < 60 ? `${minutes} 分钟` : `${Math.ceil(seconds / 3600)} 小时`;
+}
+
+/**
+ * Too many attempts in a short time (server/src/modules/rate-limit): FORBIDDEN with a reason a
+ * client can branch on, whose budget it was and how long to wait; HTTP 429 and Retry-After for
+ * proxies and plain clients. An address's budget is shared by a whole village behind one carrier
+ * IP: its message does not tell a grandparent who tapped once that they tapped too often. The
+ * mini program builds the same sentences (miniapp/src/services/errors.ts): change both together.
+ */
+export function rateLimited(retryAfterSeconds: number, scope: RateLimitScope): GraphQLError {
+  const wait = waitInWords(retryAfterSeconds);
+  const message = scope === 'user' ? `您操作得有点快，请 ${wait}后再试` : `现在使用的人比较多，请 ${wait}后再试`;
+  return new GraphQLError(message, {
+    extensions: {
+      code: 'FORBIDDEN',
+      reason: 'RATE_LIMITED',
+      scope,
+      retryAfterSeconds,
+      http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
+    },
+  });
 }
 
 export function notFound(what: string, id: string): GraphQLError {
@@ -99,6 +158,20 @@ function validationFields(error: ArgumentValidationError): FieldProblem[] {
 export function createErrorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
+    // A failure while building the context (reading the viewer's account) arrives wrapped once more.
+    const cause = original instanceof GraphQLError && original.originalError ? original.originalError : original;
+    if (isDatabaseUnavailable(cause)) {
+      logger.warn({ err: cause, path: formatted.path }, 'database unavailable');
+      const unavailable = serviceUnavailable(DATABASE_UNAVAILABLE_MESSAGE);
+      return { message: unavailable.message, path: formatted.path, extensions: { ...unavailable.extensions } };
+    }
+    // SQLite's one write lock (FerretDB) still held after the retries a write had (retryWhileBusy),
+    // or a write without them: refused, nothing written, so retryable rather than a masked failure.
+    if (isEngineBusyError(cause)) {
+      logger.warn({ err: cause, path: formatted.path }, 'database busy');
+      const busy = serviceUnavailable(DATABASE_BUSY_MESSAGE);
+      return { message: busy.message, path: formatted.path, extensions: { ...busy.extensions } };
+    }
 
     if (original instanceof ArgumentValidationError) {
       const fields = validationFields(original);

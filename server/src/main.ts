@@ -7,6 +7,7 @@ import { startReconciler } from './modules/booking/booking.reconciler';
 import { startNoShowSweeper } from './modules/checkin/checkin.service';
 import { startDeliveryWorker } from './modules/notification/delivery.worker';
 import { startOutcomeJobs } from './modules/outreach/outcome.service';
+import { startRateLimitCleanup } from './modules/rate-limit/rate-limit.cleanup';
 import { seedIfEmpty } from './seed/seed';
 
 /** Starts the server; any failure to start is one clear line on stderr and a non-zero exit. */
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
   const app = await createApp(config, logger);
   const stopReconciler = startReconciler(logger, config.reconcileIntervalMs);
   const stopNoShowSweeper = startNoShowSweeper(logger, config.reconcileIntervalMs);
+  const stopRateLimitCleanup = startRateLimitCleanup(logger);
   const stopDelivery = startDeliveryWorker(
     { wechat: app.services.wechat, templates: config.wechat.templates, logger },
     config.deliveryIntervalMs,
@@ -50,6 +52,7 @@ async function main(): Promise<void> {
     setTimeout(() => process.exit(1), 15_000).unref();
     stopReconciler();
     stopNoShowSweeper();
+    stopRateLimitCleanup();
     stopOutcomeJobs();
     stopDelivery();
     await app.close();

@@ -28,6 +28,36 @@ const KNOWN_CODES = new Set<string>(Object.keys(MESSAGES))
 // so it stays in `errors` for the logs; the reader is told plainly that waiting a little helps.
 const RETRYABLE_MESSAGE = '服务暂时繁忙，请过一两分钟再试'
 
+/**
+ * Whose budget ran out (`extensions.scope`): the reader's own ('user'), or the one everyone behind
+ * the same address shares ('ip': a village or carrier network in the booking storm). null: not said
+ * (a proxy's own 429).
+ */
+export type RateLimitScope = 'user' | 'ip'
+
+export interface RateLimit {
+  /** Seconds until trying again may work; 0 when not known. */
+  retryAfterSeconds: number
+  scope: RateLimitScope | null
+}
+
+/** A wait in plain words, rounded up: seconds, minutes, then hours (never "1440 分钟"). */
+function waitInWords(seconds: number): string {
+  if (seconds < 60) return `${Math.max(1, Math.ceil(seconds))} 秒`
+  const minutes = Math.ceil(seconds / 60)
+  return minutes < 60 ? `${minutes} 分钟` : `${Math.ceil(seconds / 3600)} 小时`
+}
+
+// Too many attempts in a short time (FORBIDDEN with `extensions.reason: 'RATE_LIMITED'`, HTTP 429):
+// not "no permission", which would send a grandparent to the staff for nothing; say how long to
+// wait. Only the reader's own budget is put as theirs: a grandparent who tapped once behind a busy
+// village address is told it is busy, not that they tapped too often. The server's messages are
+// the same sentences (server/src/errors.ts `rateLimited`): change both together.
+export function rateLimitedMessage({ retryAfterSeconds, scope }: RateLimit): string {
+  const wait = retryAfterSeconds >= 1 ? ` ${waitInWords(retryAfterSeconds)}后` : '稍后'
+  return scope === 'user' ? `您操作得有点快，请${wait}再试` : `现在使用的人比较多，请${wait}再试`
+}
+
 /** Friendly Chinese message for a code; anything unknown reads as a server problem. */
 export function errorMessage(code: string | undefined | null): string {
   return code && KNOWN_CODES.has(code) ? MESSAGES[code as ApiErrorCode] : MESSAGES.INTERNAL_SERVER_ERROR
@@ -48,14 +78,26 @@ export class ApiError extends Error {
   readonly errors: ReadonlyArray<GraphQLErrorPayload>
   /** The server says trying again later may work (a dependency is briefly unavailable). */
   readonly retryable: boolean
+  /** Set when the server refused for too many attempts: seconds until trying again may work. */
+  readonly retryAfterSeconds: number | null
+  /** With retryAfterSeconds: whose budget ran out (null when the answer did not say). */
+  readonly rateLimitScope: RateLimitScope | null
 
-  constructor(code: ApiErrorCode, status = 0, errors: ReadonlyArray<GraphQLErrorPayload> = [], retryable = false) {
-    super(retryable ? RETRYABLE_MESSAGE : errorMessage(code))
+  constructor(
+    code: ApiErrorCode,
+    status = 0,
+    errors: ReadonlyArray<GraphQLErrorPayload> = [],
+    retryable = false,
+    rateLimit: RateLimit | null = null,
+  ) {
+    super(rateLimit ? rateLimitedMessage(rateLimit) : retryable ? RETRYABLE_MESSAGE : errorMessage(code))
     this.name = 'ApiError'
     this.code = code
     this.status = status
     this.errors = errors
     this.retryable = retryable
+    this.retryAfterSeconds = rateLimit ? rateLimit.retryAfterSeconds : null
+    this.rateLimitScope = rateLimit ? rateLimit.scope : null
     // Keep instanceof working when compiled down to ES5 classes.
     Object.setPrototypeOf(this, ApiError.prototype)
   }
@@ -93,9 +135,21 @@ export function interpretResponse<T>(outcome: Transport): { data: T } | { error:
     // The first error decides: GraphQL lists the one that stopped execution first.
     const code = normaliseCode(errors[0].extensions?.code)
     const retryable = code === 'INTERNAL_SERVER_ERROR' && errors[0].extensions?.retryable === true
+    if (errors[0].extensions?.reason === 'RATE_LIMITED') {
+      const wait = Number(errors[0].extensions.retryAfterSeconds)
+      const scope = errors[0].extensions.scope
+      return {
+        error: new ApiError(code, status, errors, false, {
+          retryAfterSeconds: Number.isFinite(wait) && wait > 0 ? wait : 0,
+          scope: scope === 'user' || scope === 'ip' ? scope : null,
+        }),
+      }
+    }
     return { error: new ApiError(code, status, errors, retryable) }
   }
   if (status < 200 || status >= 300) {
+    // A proxy's own 429 (no GraphQL body): still "too often", without a known wait.
+    if (status === 429) return { error: new ApiError('FORBIDDEN', status, [], false, { retryAfterSeconds: 0, scope: null }) }
     if (status === 401) return { error: new ApiError('UNAUTHENTICATED', status) }
     if (status === 403) return { error: new ApiError('FORBIDDEN', status) }
     // Gateways answer 502/503/504 with HTML while the server restarts: waiting a little helps.

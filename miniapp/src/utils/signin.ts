@@ -27,6 +27,8 @@ export function wechatSignInFailure(error: unknown): SignInFailure {
 /** What to tell the reader when the development sign-in (H5 体验登录) fails. */
 export function developmentSignInFailure(error: unknown): string {
   if (error instanceof ApiError) {
+    // Too many sign-ins from this network is FORBIDDEN too, but passes: say how long to wait.
+    if (error.retryAfterSeconds !== null) return error.message
     if (error.code === 'FORBIDDEN') return '体验登录已关闭'
     if (error.code === 'BAD_USER_INPUT') return '请填写姓名或编号'
     return error.message

@@ -104,6 +104,62 @@ describe('a retryable server error (a dependency briefly down)', () => {
   });
 });
 
+describe('too many attempts (RATE_LIMITED, HTTP 429)', () => {
+  const refused = (retryAfterSeconds: unknown, scope?: unknown): Transport => ({
+    kind: 'response',
+    status: 429,
+    body: { errors: [{ message: 'server text', extensions: { code: 'FORBIDDEN', reason: 'RATE_LIMITED', retryAfterSeconds, ...(scope === undefined ? {} : { scope }) } }] },
+  });
+
+  it('the reader’s own budget: gently, theirs, with the wait', () => {
+    const error = errorOf(refused(42, 'user'));
+    expect(error.code).toBe('FORBIDDEN');
+    expect(error.message).toBe('您操作得有点快，请 42 秒后再试');
+    expect(error.retryAfterSeconds).toBe(42);
+    expect(error.rateLimitScope).toBe('user');
+    expect(messageOf(error)).toBe(error.message);
+  });
+
+  it('the address’s budget (a whole village behind one IP): busy, not the reader’s fault', () => {
+    const error = errorOf(refused(42, 'ip'));
+    expect(error.message).toBe('现在使用的人比较多，请 42 秒后再试');
+    expect(error.message).not.toMatch(/您|频繁/);
+    expect(error.rateLimitScope).toBe('ip');
+  });
+
+  it.each([
+    [1, '1 秒'],
+    [59, '59 秒'],
+    [60, '1 分钟'],
+    [61, '2 分钟'],
+    [3540, '59 分钟'],
+    [3541, '1 小时'],
+    [3600, '1 小时'],
+    [3601, '2 小时'],
+    [86_400, '24 小时'],
+  ])('%d s reads as %s (rounded up, never "1440 分钟")', (seconds, words) => {
+    expect(errorOf(refused(seconds, 'user')).message).toBe(`您操作得有点快，请 ${words}后再试`);
+    expect(errorOf(refused(seconds, 'ip')).message).toBe(`现在使用的人比较多，请 ${words}后再试`);
+  });
+
+  it('no wait or no scope said (an older server, a proxy’s own 429): no number, and not the reader’s fault', () => {
+    expect(errorOf(refused(undefined, 'user')).message).toBe('您操作得有点快，请稍后再试');
+    expect(errorOf(refused(5)).message).toBe('现在使用的人比较多，请 5 秒后再试');
+    expect(errorOf(refused(5, 'somebody')).rateLimitScope).toBeNull();
+    const proxy = errorOf({ kind: 'response', status: 429, body: '<html>Too Many Requests</html>' });
+    expect(proxy.code).toBe('FORBIDDEN');
+    expect(proxy.message).toBe('现在使用的人比较多，请稍后再试');
+    expect(proxy.retryAfterSeconds).toBe(0);
+  });
+
+  it('another FORBIDDEN is still “no permission”', () => {
+    const error = errorOf(graphQLError('FORBIDDEN', { reason: 'SOMETHING_ELSE' }));
+    expect(error.message).toBe('没有权限，请联系工作人员');
+    expect(error.retryAfterSeconds).toBeNull();
+    expect(error.rateLimitScope).toBeNull();
+  });
+});
+
 describe('failures outside GraphQL', () => {
   it('no answer at all (offline, timeout, DNS) is a network problem', () => {
     const error = errorOf({ kind: 'network', error: new Error('request:fail timeout') });

@@ -7,17 +7,20 @@ import { bookLecture, cancelBooking, getOwnBooking, listMyBookings, waitlistPosi
 import { Booking, BookingConnection } from './booking.type';
 import { BookingStatus } from './booking-status';
 import { Ticket } from './ticket';
+import { RateLimited } from '../rate-limit/rate-limit.middleware';
 
 @Resolver(() => Booking)
 export class BookingResolver {
   @Authorized()
   @Mutation(() => Booking, { description: 'Books seats for your household, or puts it on the waiting list when the hall is full' })
+  @RateLimited('booking')
   bookLecture(@Args() { input }: BookLectureArgs, @Ctx() { viewer }: Context): Promise<Booking> {
     return bookLecture(viewer!, input);
   }
 
   @Authorized()
   @Mutation(() => Booking, { description: 'Cancels your booking, until two hours before the lecture; freed seats go to the waiting list' })
+  @RateLimited('booking')
   cancelBooking(@Arg('id', () => ID) id: string, @Ctx() { viewer }: Context): Promise<Booking> {
     return cancelBooking(viewer!, id);
   }
