@@ -15,6 +15,7 @@ import { LectureMessagesResolver } from './modules/lecture/lecture-message';
 import { OutreachReportResolver } from './modules/outreach/outreach.resolver';
 import { OutreachTargetResolver } from './modules/outreach/target.resolver';
 import { authChecker } from './auth/auth-checker';
+import { AuditResolver } from './modules/audit/audit.resolver';
 
 // One resolver per line, so features add theirs without touching each other's lines.
 export const resolvers = [
@@ -39,6 +40,7 @@ export const resolvers = [
   UserResolver,
   VenueResolver,
   OutreachTargetResolver,
+  AuditResolver,
 ] as const;
 
 export function createSchema(): Promise<GraphQLSchema> {

@@ -253,4 +253,20 @@ describe("a lecturer's door in the compiled weapp", () => {
       wx.request = send;
     }
   });
+
+  it('完善资料 shows a lecturer their county without offering to change it, and saves the rest', async () => {
+    const { counties } = await graphql('{ counties { code name } }');
+    const county = counties.find((c: { code: string }) => c.code === COUNTY).name as string;
+    const profile = await weapp.openPage('packages/profile/index');
+    await waitFor(() => profile.querySelector('.profile__name') && texts(profile, '.profile__county-fixed .profile__picker-value')[0] === county, 'the county, shown');
+    // Only an admin moves a lecturer (their county decides who reviews them): no picker.
+    expect(profile.querySelector('.profile__county')).toBeFalsy();
+    expect(texts(profile, '.profile__county-fixed .profile__hint')[0]).toContain('所属区县由管理员设置');
+
+    profile.querySelector('.profile__name').dispatchEvent('input', { detail: { value: '张老师' } });
+    tap(profile, '.profile__save');
+    await waitFor(async () => (await graphql('{ me { displayName } }', {}, appToken())).me.displayName === '张老师', 'the saved profile');
+    expect((await graphql('{ me { role countyCode } }', {}, appToken())).me).toEqual({ role: 'LECTURER', countyCode: COUNTY });
+    expect(profile.querySelector('.profile__failure')).toBeFalsy();
+  });
 });

@@ -76,7 +76,7 @@ describe('lecturer accounts', () => {
     });
   });
 
-  it('a role given or taken by an admin applies from the next request, with the same token', async () => {
+  it('a role given or taken by an admin applies from the next request: the old token ends, a new sign-in has the new role', async () => {
     const admin = await signInAs(server.url, 'acct-admin', 'ADMIN');
     const user = await signInAs(server.url, 'acct-promoted', 'PARENT');
     const SET_ROLE = `mutation($u: ID!, $r: Role!, $c: ID) { setUserRole(userId: $u, role: $r, countyCode: $c) { role } }`;
@@ -84,10 +84,70 @@ describe('lecturer accounts', () => {
     expect((await server.graphql(DRAFT, {}, user.token)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
     await server.graphql(SET_ROLE, { u: user.userId, r: 'LECTURER', c: '350702' }, admin.token);
-    expect((await server.graphql(DRAFT, {}, user.token)).errors).toBeUndefined();
+    expect((await server.graphql(DRAFT, {}, user.token)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const lecturer = await signInAs(server.url, 'acct-promoted', 'LECTURER', { countyCode: '350702' });
+    expect((await server.graphql(DRAFT, {}, lecturer.token)).errors).toBeUndefined();
 
-    // And taken away: the 30-day token carries no powers of its own.
+    // And taken away: the week-long token carries no powers of its own (tests/server/sessions.test.ts).
     await server.graphql(SET_ROLE, { u: user.userId, r: 'PARENT' }, admin.token);
-    expect((await server.graphql(DRAFT, {}, user.token)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await server.graphql(DRAFT, {}, lecturer.token)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('the county of staff is set by admins only', () => {
+  const UPDATE_PROFILE = `mutation($input: UpdateProfileInput!) { updateProfile(input: $input) { id role countyCode displayName } }`;
+  const AUDIT = `{ auditEvents(limit: 200) { id countyCode } }`;
+  const YANPING = '350702';
+  const JIANOU = '350783';
+  const stored = async (userId: string) => mongoose.connection.db!.collection('users').findOne({ _id: new Types.ObjectId(userId) });
+
+  it('a county organizer cannot make themselves a city organizer, or move to another county; their log stays their county’s', async () => {
+    const organizer = await signInAs(server.url, 'acct-scope-organizer', 'ORGANIZER', { countyCode: YANPING });
+    const before = await stored(organizer.userId);
+    for (const countyCode of [null, JIANOU]) {
+      // With a harmless field beside it: nothing of the request is written.
+      const result = await server.graphql(UPDATE_PROFILE, { input: { countyCode, displayName: '想换县的人' } }, organizer.token);
+      expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(result.errors![0].extensions!.fields).toEqual([expect.objectContaining({ field: 'input.countyCode' })]);
+      expect(result.data ?? null).toBeNull();
+      expect(await stored(organizer.userId)).toEqual(before);
+    }
+    expect((await server.graphql(ME, {}, organizer.token)).data.me).toMatchObject({ role: 'ORGANIZER', countyCode: YANPING });
+    // Another county's event exists, and this organizer still does not see it.
+    const jianouParent = await signInAs(server.url, 'acct-scope-jianou-parent', 'PARENT');
+    await server.graphql(UPDATE_PROFILE, { input: { countyCode: JIANOU } }, jianouParent.token);
+    expect((await server.graphql(`mutation { signOutEverywhere }`, {}, jianouParent.token)).errors).toBeUndefined();
+    const admin = await signInAs(server.url, 'acct-admin', 'ADMIN');
+    const all = (await server.graphql(AUDIT, {}, admin.token)).data.auditEvents as Array<{ countyCode: string | null }>;
+    expect(all.some((event) => event.countyCode === JIANOU)).toBe(true);
+    const seen = (await server.graphql(AUDIT, {}, organizer.token)).data.auditEvents as Array<{ countyCode: string | null }>;
+    expect(seen.every((event) => event.countyCode === YANPING)).toBe(true);
+  });
+
+  it('a lecturer cannot move their own county (it decides who reviews their courses), nor can an admin theirs', async () => {
+    const lecturer = await signInAs(server.url, 'acct-scope-lecturer', 'LECTURER', { countyCode: YANPING });
+    const admin = await signInAs(server.url, 'acct-scope-admin', 'ADMIN');
+    for (const who of [lecturer, admin]) {
+      const result = await server.graphql(UPDATE_PROFILE, { input: { countyCode: JIANOU } }, who.token);
+      expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+    expect((await stored(lecturer.userId))!.countyCode).toBe(YANPING);
+    expect((await stored(admin.userId))!.countyCode ?? null).toBeNull();
+  });
+
+  it('staff still edit the rest of their profile, and a form sent back with their own county passes', async () => {
+    const organizer = await signInAs(server.url, 'acct-scope-editor', 'ORGANIZER', { countyCode: YANPING });
+    const result = await server.graphql(UPDATE_PROFILE, { input: { displayName: '延平妇联小陈', countyCode: YANPING } }, organizer.token);
+    expect(result.errors).toBeUndefined();
+    expect(result.data.updateProfile).toMatchObject({ role: 'ORGANIZER', countyCode: YANPING, displayName: '延平妇联小陈' });
+  });
+
+  it('parents pick and clear their home county freely', async () => {
+    const parent = await signInAs(server.url, 'acct-scope-parent', 'PARENT');
+    for (const countyCode of [YANPING, JIANOU, null]) {
+      const result = await server.graphql(UPDATE_PROFILE, { input: { countyCode } }, parent.token);
+      expect(result.errors).toBeUndefined();
+      expect(result.data.updateProfile.countyCode).toBe(countyCode);
+    }
   });
 });

@@ -531,7 +531,9 @@ describe('review that cannot be bypassed or stuck', () => {
     // An admin makes the account a lecturer of the county; the draft goes to that county's organizers.
     const SET_ROLE = `mutation($userId: ID!, $countyCode: ID) { setUserRole(userId: $userId, role: LECTURER, countyCode: $countyCode) { id countyCode } }`;
     expect((await ok(SET_ROLE, { userId: moving.userId, countyCode: COUNTY }, admin)).setUserRole.countyCode).toBe(COUNTY);
-    await ok(SUBMIT, { id: course.id }, moving);
+    // The change ended the account's sessions (tests/server/sessions.test.ts): it signs in again.
+    const moved = await signInAs(server.url, 'course-lecturer-moving', 'LECTURER', { countyCode: COUNTY });
+    await ok(SUBMIT, { id: course.id }, moved);
     expect((await courseDoc(course.id))!.countyCode).toBe(COUNTY);
     expect((await ok(QUEUE, {}, countyOrganizer)).reviewQueue.courses.map((c: any) => c.id)).toContain(course.id);
     expect((await ok(QUEUE, {}, otherCountyOrganizer)).reviewQueue.courses.map((c: any) => c.id)).not.toContain(course.id);

@@ -186,6 +186,11 @@ export type UpdateProfileMutationVariables = Exact<{
 
 export type UpdateProfileMutation = { updateProfile: { id: string, displayName: string | null, countyCode: string | null, guardianKind: GuardianKind | null, childrenAgeGroups: Array<AgeGroup>, phone: string | null, role: Role } };
 
+export type RefreshSessionMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RefreshSessionMutation = { refreshSession: { token: string, expiresAt: string, user: { id: string, displayName: string | null, countyCode: string | null, guardianKind: GuardianKind | null, childrenAgeGroups: Array<AgeGroup>, phone: string | null, role: Role } } };
+
 export type BookingFieldsFragment = { id: string, status: BookingStatus, partySize: number, seatNumbers: Array<number>, waitlistPosition: number | null, requestedAt: string, cancelledAt: string | null };
 
 export type BookLectureMutationVariables = Exact<{
@@ -386,6 +391,25 @@ export const UpdateProfileDocument = new TypedDocumentString(`
   phone
   role
 }`) as unknown as TypedDocumentString<UpdateProfileMutation, UpdateProfileMutationVariables>;
+export const RefreshSessionDocument = new TypedDocumentString(`
+    mutation RefreshSession {
+  refreshSession {
+    token
+    expiresAt
+    user {
+      ...UserFields
+    }
+  }
+}
+    fragment UserFields on User {
+  id
+  displayName
+  countyCode
+  guardianKind
+  childrenAgeGroups
+  phone
+  role
+}`) as unknown as TypedDocumentString<RefreshSessionMutation, RefreshSessionMutationVariables>;
 export const BookLectureDocument = new TypedDocumentString(`
     mutation BookLecture($input: BookLectureInput!) {
   bookLecture(input: $input) {

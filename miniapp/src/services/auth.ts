@@ -2,7 +2,7 @@
 import Taro from '@tarojs/taro'
 import { MeDocument, SignInForDevelopmentDocument, SignInWithWechatDocument, type Role } from '../gql/graphql'
 import { developmentOpenId, developmentSignInFailure, needsProfile, wechatSignInFailure } from '../utils/signin'
-import { request } from './graphql'
+import { request, setSignInAgain } from './graphql'
 import { clearSession, saveSession, sessionStore, setSignInPhase, updateSessionUser, type SessionUser } from './session'
 import { readStored, writeStored } from './storage'
 
@@ -14,6 +14,9 @@ export const SIGNS_IN_WITH_WECHAT = process.env.TARO_ENV !== 'h5'
 export const PROFILE_PAGE = '/packages/profile/index'
 
 let wechatInFlight: Promise<SignInResult> | null = null
+
+// A session the server ended (role changed, signed out everywhere, expired) is renewed silently.
+if (SIGNS_IN_WITH_WECHAT) setSignInAgain(async () => (await signInWithWechat()).ok)
 
 /** `Taro.login` → `signInWithWechat`. Concurrent calls (launch and a tap) share one attempt. */
 export function signInWithWechat(): Promise<SignInResult> {

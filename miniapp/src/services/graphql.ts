@@ -6,8 +6,9 @@ import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core'
  * main package and each sub-package generate documents of their own (see codegen.ts).
  */
 export type TypedDocument<TResult, TVariables> = DocumentTypeDecoration<TResult, TVariables> & { toString(): string }
+import { RefreshSessionDocument, type RefreshSessionMutation } from '../gql/graphql'
 import { ApiError, interpretResponse, type Transport } from './errors'
-import { currentToken, expireSession } from './session'
+import { currentToken, expireSession, settleRefresh, tokenDueForRefresh } from './session'
 
 export { ApiError, errorMessage, messageOf } from './errors'
 export type { ApiErrorCode } from './errors'
@@ -46,13 +47,25 @@ async function send(query: string, variables: unknown, token: string | null): Pr
   }
 }
 
+/** Signs in again without the reader (WeChat's silent login); true when a new session was saved. */
+type SignInAgain = () => Promise<boolean>
+
+let signInAgain: SignInAgain | null = null
+
+/** auth.ts registers WeChat's silent sign-in here (it imports this file, so not the other way round). */
+export function setSignInAgain(signIn: SignInAgain | null): void {
+  signInAgain = signIn
+}
+
 /**
  * The one way the app talks to the server. Sends the session token when there is one.
  * Resolves with the typed `data`, or rejects with an ApiError whose `message` can be shown as is.
  *
- * A token the server refuses (expired, signed with an old secret) is forgotten and the reader is
- * asked to sign in again; the request is then sent once more without it, so what anyone may read
- * (the lecture list, a lecture) still shows, and what needs a session fails as UNAUTHENTICATED.
+ * A token the server refuses (expired, signed with an old secret, ended because the account's role
+ * changed) is forgotten. The mini program signs in again with WeChat by itself, so a household or
+ * a newly made lecturer is never asked to; H5 asks the reader. The request is then sent once more,
+ * with the new token or without one, so what anyone may read (the lecture list, a lecture) still
+ * shows, and what needs a session fails as UNAUTHENTICATED.
  */
 export async function request<TResult, TVariables>(
   document: TypedDocument<TResult, TVariables>,
@@ -62,11 +75,36 @@ export async function request<TResult, TVariables>(
   const token = currentToken()
   let result = interpretResponse<TResult>(await send(query, variables, token))
   if ('error' in result && result.error.code === 'UNAUTHENTICATED' && token) {
+    // Only the token that was refused: a sign-in that finished meanwhile is used as it is.
     expireSession(token)
-    result = interpretResponse<TResult>(await send(query, variables, null))
+    // No token now: this request, or another of the page's requests refused a moment earlier,
+    // ended the session. All of them wait for the one silent sign-in (auth.ts shares a single
+    // attempt), so none is resent without a token while it is on its way.
+    if (currentToken() === null && signInAgain) await signInAgain()
+    result = interpretResponse<TResult>(await send(query, variables, currentToken()))
   }
   if ('error' in result) throw result.error
+  if (token) void refreshIfDue()
   return result.data
+}
+
+let refreshing = false
+
+/**
+ * A session in use is traded for a fresh one once past half its life, in the background, so a
+ * household who opens the app every few days is never asked to sign in. A failed refresh keeps
+ * the old token, which works until it expires.
+ */
+async function refreshIfDue(): Promise<void> {
+  const token = tokenDueForRefresh()
+  if (!token || refreshing) return
+  refreshing = true
+  try {
+    const result = interpretResponse<RefreshSessionMutation>(await send(RefreshSessionDocument.toString(), {}, token))
+    settleRefresh(token, 'error' in result ? null : result.data.refreshSession)
+  } finally {
+    refreshing = false
+  }
 }
 
 export function isApiError(error: unknown): error is ApiError {

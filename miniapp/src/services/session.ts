@@ -22,6 +22,20 @@ interface Stored {
   token: string
   expiresAt: string
   user: SessionUser
+  /** Half way through the session's life: from then on it is refreshed while the app is in use. */
+  refreshAfter?: string
+}
+
+/** A failed refresh is tried again this much later; the old token works until it expires. */
+const REFRESH_RETRY_MS = 10 * 60 * 1000
+
+/** When the session in use is due for a refresh (ms); null: no session. */
+let refreshAfterMs: number | null = null
+
+/** Half way from now to the expiry: a week-long session is refreshed after three and a half days. */
+export function halfLifeOf(expiresAt: string, now = Date.now()): number {
+  const ends = Date.parse(expiresAt)
+  return Number.isNaN(ends) ? now : now + Math.max(0, ends - now) / 2
 }
 
 export const SESSION_STORAGE_KEY = 'fel.session'
@@ -33,6 +47,9 @@ function loadSession(): Session {
   if (!stored || typeof stored.token !== 'string' || !stored.token) return SIGNED_OUT
   // An expired token would only earn an UNAUTHENTICATED answer: start signed out instead.
   if (stored.expiresAt && Date.parse(stored.expiresAt) <= Date.now()) return SIGNED_OUT
+  // Saved before sessions were refreshed (no refreshAfter): due now, once.
+  const refreshAfter = Date.parse(stored.refreshAfter ?? '')
+  refreshAfterMs = Number.isNaN(refreshAfter) ? Date.now() : refreshAfter
   return { ...SIGNED_OUT, token: stored.token, user: stored.user ?? null, phase: 'signedIn' }
 }
 
@@ -44,8 +61,25 @@ export function currentToken(): string | null {
 
 /** Keeps a new session, in storage too, so the next launch starts signed in. */
 export function saveSession(token: string, expiresAt: string, user: SessionUser): void {
-  writeStored(SESSION_STORAGE_KEY, { token, expiresAt, user } satisfies Stored)
+  refreshAfterMs = halfLifeOf(expiresAt)
+  writeStored(SESSION_STORAGE_KEY, { token, expiresAt, user, refreshAfter: new Date(refreshAfterMs).toISOString() } satisfies Stored)
   sessionStore.set({ ...SIGNED_OUT, token, user, phase: 'signedIn' })
+}
+
+/** The token in use, when it is past half its life and so due to be traded for a fresh one. */
+export function tokenDueForRefresh(now = Date.now()): string | null {
+  const token = currentToken()
+  return token && refreshAfterMs !== null && now >= refreshAfterMs ? token : null
+}
+
+/**
+ * The answer to a refresh of `oldToken`: kept only if that token is still the one in use (a sign-in
+ * or sign-out meanwhile wins). A failed refresh (null) keeps the old token and tries again later.
+ */
+export function settleRefresh(oldToken: string, fresh: { token: string; expiresAt: string; user: SessionUser } | null, now = Date.now()): void {
+  if (currentToken() !== oldToken) return
+  if (fresh) saveSession(fresh.token, fresh.expiresAt, fresh.user)
+  else refreshAfterMs = now + REFRESH_RETRY_MS
 }
 
 /** The profile changed (updateProfile, me): the token stays. */
@@ -57,6 +91,7 @@ export function updateSessionUser(user: SessionUser): void {
 
 /** Forgets the token; `notice` tells the reader why (e.g. the server no longer accepts it). */
 export function clearSession(notice: string | null = null): void {
+  refreshAfterMs = null
   writeStored(SESSION_STORAGE_KEY, null)
   sessionStore.set((session) => ({ ...SIGNED_OUT, notice, wechatUnavailable: session.wechatUnavailable }))
 }

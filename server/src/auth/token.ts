@@ -10,6 +10,20 @@ export interface Viewer {
   countyCode: string | null;
   /** For a lecturer: the lecturer profile the account acts as. */
   lecturerId: string | null;
+  /**
+   * The session epoch the caller's token carries (see SessionClaims), once the context has checked
+   * it against the account: refreshSession renews only that session, never a newer one.
+   */
+  sessionEpoch?: string | null;
+}
+
+/** What a session token says: who, plus the account's session epoch when it was issued. */
+export interface SessionClaims extends Viewer {
+  /**
+   * The account's `sessionEpoch` at issue; a token whose epoch is no longer the account's (its
+   * role changed, or its owner signed out everywhere) is refused. Null: issued before any change.
+   */
+  sessionEpoch: string | null;
 }
 
 const ISSUER = 'family-education';
@@ -22,10 +36,10 @@ export class TokenService {
     this.key = new TextEncoder().encode(secret);
   }
 
-  async issue(viewer: Viewer, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
+  async issue(viewer: Viewer & { sessionEpoch?: string | null }, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
     const issuedAt = Math.floor(now.getTime() / 1000);
     const expiresAt = new Date((issuedAt + this.ttlSeconds) * 1000);
-    const token = await new SignJWT({ role: viewer.role, county: viewer.countyCode, lec: viewer.lecturerId })
+    const token = await new SignJWT({ role: viewer.role, county: viewer.countyCode, lec: viewer.lecturerId, sep: viewer.sessionEpoch ?? null })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(viewer.userId)
       .setIssuer(ISSUER)
@@ -36,7 +50,7 @@ export class TokenService {
   }
 
   /** A forged, altered or expired token is UNAUTHENTICATED, never a guess at who it was. */
-  async verify(token: string): Promise<Viewer> {
+  async verify(token: string): Promise<SessionClaims> {
     try {
       const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, algorithms: ['HS256'] });
       if (typeof payload.sub !== 'string' || !ROLES.has(payload.role as string)) throw new Error('malformed claims');
@@ -45,6 +59,7 @@ export class TokenService {
         role: payload.role as Role,
         countyCode: (payload.county as string | null) ?? null,
         lecturerId: (payload.lec as string | null) ?? null,
+        sessionEpoch: typeof payload.sep === 'string' ? payload.sep : null,
       };
     } catch (error) {
       if (error instanceof joseErrors.JWTExpired) throw unauthenticated('Your session has expired; sign in again');
@@ -54,7 +69,7 @@ export class TokenService {
 }
 
 /** Reads `Authorization: Bearer <token>`; no header means an anonymous visitor. */
-export async function viewerFromHeader(header: string | undefined, tokens: TokenService): Promise<Viewer | null> {
+export async function viewerFromHeader(header: string | undefined, tokens: TokenService): Promise<SessionClaims | null> {
   if (!header) return null;
   const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
   if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>"');

@@ -59,6 +59,9 @@ function ProfileForm({ user, first }: { user: SessionUser; first: boolean }) {
 
   const countyNames = counties.counties.map((county) => county.name)
   const countyIndex = counties.counties.findIndex((county) => county.code === countyCode)
+  // A lecturer's or organizer's county decides whose work they review or who reviews theirs: the
+  // server lets only an admin change it (setUserRole), so it is shown here, not offered.
+  const countyFixed = user.role !== 'PARENT'
 
   const save = async () => {
     if (savingNow.current) return
@@ -72,7 +75,7 @@ function ProfileForm({ user, first }: { user: SessionUser; first: boolean }) {
       const { updateProfile } = await request(UpdateProfileDocument, {
         input: {
           displayName: displayName.trim(),
-          countyCode,
+          ...(countyFixed ? {} : { countyCode }),
           guardianKind,
           childrenAgeGroups: ageGroups,
           phone: phone.trim() || null, // left empty: no number kept
@@ -113,7 +116,14 @@ function ProfileForm({ user, first }: { user: SessionUser; first: boolean }) {
       </Field>
 
       <Field label='所在县区' field='countyCode' error={errors.countyCode}>
-        {counties.failed && counties.counties.length === 0 ? (
+        {countyFixed ? (
+          <View className='profile__county-fixed'>
+            <Text className='profile__picker-value'>
+              {countyIndex >= 0 ? countyNames[countyIndex] : user.countyCode ?? (user.role === 'LECTURER' ? '未设置' : '全市')}
+            </Text>
+            <Text className='profile__hint'>所属区县由管理员设置，如需更改请联系管理员。</Text>
+          </View>
+        ) : counties.failed && counties.counties.length === 0 ? (
           <View className='profile__picker profile__picker--failed' hoverClass='profile__picker--hover' onClick={() => void counties.retry()}>
             <Text className='profile__picker-value profile__picker-value--empty'>县区没加载出来，点此重试</Text>
           </View>

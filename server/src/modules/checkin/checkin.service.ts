@@ -9,13 +9,14 @@ import { TicketError, TicketService } from '../booking/ticket';
 import { LectureModel, type LectureDoc } from '../lecture/lecture.model';
 import { LectureStatus } from '../lecture/lecture-status';
 import { toLecture } from '../lecture/lecture.type';
-import { isDuplicateKeyError } from '../shared/mongo-errors';
+import { isDuplicateKeyError, retryWhileBusy } from '../shared/mongo-errors';
 import { isObjectId } from '../shared/object-id';
 import { householdName } from '../user/user.type';
 import { beijingClockTime as doorTime } from '../shared/beijing-time';
 import { runPeriodically } from '../shared/periodic';
 import { noteLectureChanged } from '../outreach/outcome.service';
 import { UserModel, type UserDoc } from '../user/user.model';
+import { AuditAction, recordAudit } from '../audit/audit.service';
 import { bookingCheckInId, CheckInMethod, CheckInModel, type CheckInDoc } from './checkin.model';
 import type { CheckInInput, OfflineScanInput, WalkInInput } from './checkin.input';
 import { CheckInOutcome, type CheckInResult, type Roster, type RosterEntry } from './checkin.type';
@@ -27,6 +28,8 @@ export const CHECK_IN_OPENS_BEFORE_MS = 3 * HOUR;
 export const CHECK_IN_CLOSES_AFTER_MS = 24 * HOUR;
 /** People one walk-in record counts. */
 const MAX_WALK_IN = 50;
+/** People one scan may count (CheckInInput.partyPresent's @Max). */
+const MAX_PARTY_PRESENT = 20;
 /** A device clock this far ahead of ours is wrong; its scan time is not believed. */
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
 
@@ -35,6 +38,28 @@ export interface DoorDeps {
   logger: Logger;
   /** Runs after a household checks in at a lecture linked to a course (course completion). */
   onAttended?: (userId: string, courseId: string) => Promise<void>;
+  /** The door device's address, for the audit log. */
+  clientIp?: string | null;
+}
+
+/**
+ * Puts an arrival in the audit log under the arrival's own id, so a replayed scan or queue adds
+ * nothing. Written by whoever recorded the arrival: their own retry (after a lost answer or a
+ * failed audit write) fills a missing event with the right actor; another device's repeat scan,
+ * which recorded nothing, writes nothing.
+ */
+async function auditArrival(deps: DoorDeps, viewer: Viewer, lecture: LectureDoc, recorded: CheckInDoc, detail: string): Promise<void> {
+  if (!recorded.recordedBy.equals(viewer.userId)) return;
+  await recordAudit({
+    id: `checkin:${recorded._id}`,
+    action: recorded.method === CheckInMethod.WALK_IN ? AuditAction.WALK_IN : AuditAction.CHECK_IN,
+    actor: { viewer, ip: deps.clientIp ?? null },
+    subjectType: 'lecture',
+    subjectId: lecture._id.toHexString(),
+    countyCode: lecture.countyCode,
+    detail,
+    at: recorded.recordedAt,
+  }, deps.logger);
 }
 
 
@@ -216,7 +241,7 @@ async function checkInBooking(deps: DoorDeps, reads: DoorReads, viewer: Viewer, 
   let outcome = CheckInOutcome.CHECKED_IN;
   touched.set(lecture._id.toHexString(), lecture._id);
   try {
-    await CheckInModel.create(arrival);
+    await retryWhileBusy(() => CheckInModel.create(arrival));
   } catch (error) {
     if (!isDuplicateKeyError(error)) throw error;
     recorded = (await CheckInModel.findById(arrival._id).lean<CheckInDoc>())!;
@@ -224,11 +249,12 @@ async function checkInBooking(deps: DoorDeps, reads: DoorReads, viewer: Viewer, 
     const sameScan = options.clientScanId !== null && recorded.clientScanId === options.clientScanId;
     if (!sameScan) outcome = CheckInOutcome.ALREADY_CHECKED_IN;
   }
+  await auditArrival(deps, viewer, lecture, recorded, `booking ${base.bookingId}: ${recorded.partySize} of ${booking.partySize} present (${recorded.method})`);
   // Idempotent, so a crash before it is mended by the next scan or the no-show sweep.
-  await BookingModel.updateOne({ _id: booking._id, cancelledAt: null }, { $set: { status: BookingStatus.CHECKED_IN } });
+  await retryWhileBusy(() => BookingModel.updateOne({ _id: booking._id, cancelledAt: null }, { $set: { status: BookingStatus.CHECKED_IN } }));
   // Only the scan that checked the household in brings guests; a repeat scan counts nobody.
   const guests = outcome === CheckInOutcome.CHECKED_IN && surplus > 0 && options.clientScanId
-    ? await recordWalkInAt(viewer, lecture, { partySize: surplus, note: `${base.householdName}家多来的`, clientScanId: `${options.clientScanId}-extra` }, options.at, touched)
+    ? await recordWalkInAt(deps, viewer, lecture, { partySize: surplus, note: `${base.householdName}家多来的`, clientScanId: `${options.clientScanId}-extra` }, options.at, touched)
     : null;
   if (lecture.courseId && deps.onAttended) {
     // The household is in, whatever happens to the course's bookkeeping: a failure here is
@@ -245,7 +271,7 @@ async function checkInBooking(deps: DoorDeps, reads: DoorReads, viewer: Viewer, 
   return { ...base, outcome, message, partyPresent: recorded.partySize, checkedInAt: recorded.checkedInAt };
 }
 
-async function recordWalkInAt(viewer: Viewer, lecture: LectureDoc, walkIn: { partySize: number; note?: string | null; clientScanId: string }, at: Date, touched: Touched): Promise<CheckInResult> {
+async function recordWalkInAt(deps: DoorDeps, viewer: Viewer, lecture: LectureDoc, walkIn: { partySize: number; note?: string | null; clientScanId: string }, at: Date, touched: Touched): Promise<CheckInResult> {
   const arrival = {
     _id: `walkin:${lecture._id.toHexString()}:${walkIn.clientScanId}`,
     lectureId: lecture._id,
@@ -260,11 +286,12 @@ async function recordWalkInAt(viewer: Viewer, lecture: LectureDoc, walkIn: { par
   let recorded: CheckInDoc = arrival as CheckInDoc;
   touched.set(lecture._id.toHexString(), lecture._id);
   try {
-    await CheckInModel.create(arrival);
+    await retryWhileBusy(() => CheckInModel.create(arrival));
   } catch (error) {
     if (!isDuplicateKeyError(error)) throw error;
     recorded = (await CheckInModel.findById(arrival._id).lean<CheckInDoc>())!;
   }
+  await auditArrival(deps, viewer, lecture, recorded, `${recorded.partySize} walk-in guest(s)${recorded.note ? `: ${recorded.note}` : ''}`);
   return {
     clientScanId: walkIn.clientScanId,
     outcome: CheckInOutcome.WALK_IN_RECORDED,
@@ -300,6 +327,8 @@ export async function checkIn(deps: DoorDeps, viewer: Viewer, input: CheckInInpu
 }
 
 async function arrivalTarget(deps: DoorDeps, reads: DoorReads, lecture: LectureDoc, input: { code?: string | null; bookingId?: string | null }, prefix: string, now: Date) {
+  // One or the other (the door app never sends both): a ticket that would be ignored is refused.
+  if (input.bookingId != null && input.code != null) throw refuse('BAD_USER_INPUT', `Give ${prefix}.code or ${prefix}.bookingId, not both`, '入场券码和名单只能选一种', `${prefix}.code`);
   if (input.bookingId) return { bookingId: parseId(input.bookingId, `${prefix}.bookingId`, '预约'), method: CheckInMethod.ROSTER };
   if (input.code?.trim()) return bookingForCode(deps, reads, lecture, input.code, `${prefix}.code`, now);
   throw refuse('BAD_USER_INPUT', `Give ${prefix}.code or ${prefix}.bookingId`, '请扫码、输入入场券码或从名单中选择', `${prefix}.code`);
@@ -310,7 +339,7 @@ export async function recordWalkIn(deps: DoorDeps, viewer: Viewer, input: WalkIn
   const lecture = await loadDoorLecture(new DoorReads(deps.tickets, false), viewer, input.lectureId, 'input.lectureId', at);
   const touched: Touched = new Map();
   try {
-    return await recordWalkInAt(viewer, lecture, input, at, touched);
+    return await recordWalkInAt(deps, viewer, lecture, input, at, touched);
   } finally {
     await markTouched(touched);
   }
@@ -361,11 +390,18 @@ export async function syncCheckIns(deps: DoorDeps, viewer: Viewer, scans: Offlin
       const lecture = await loadDoorLecture(reads, viewer, scan.lectureId, `${prefix}.lectureId`, now);
       const at = arrivalTime(scan.scannedAt, lecture, now);
       if (scan.walkInPartySize != null) {
+        if (scan.code != null || scan.bookingId != null) {
+          throw refuse('BAD_USER_INPUT', `${prefix}.walkInPartySize is for guests without a ticket: give no code or bookingId with it`, '现场来宾不需要入场券', `${prefix}.walkInPartySize`);
+        }
         if (!Number.isInteger(scan.walkInPartySize) || scan.walkInPartySize < 1 || scan.walkInPartySize > MAX_WALK_IN) {
           throw refuse('BAD_USER_INPUT', `${prefix}.walkInPartySize must be 1 to 50`, '现场来宾人数应为 1 至 50 人', `${prefix}.walkInPartySize`);
         }
-        results[i] = await recordWalkInAt(viewer, lecture, { partySize: scan.walkInPartySize, clientScanId }, at, touched);
+        results[i] = await recordWalkInAt(deps, viewer, lecture, { partySize: scan.walkInPartySize, clientScanId }, at, touched);
         continue;
+      }
+      // The online door's bound (CheckInInput.partyPresent): 2^31 people must not become 50 walk-ins.
+      if (scan.partyPresent != null && !(Number.isInteger(scan.partyPresent) && scan.partyPresent >= 1 && scan.partyPresent <= MAX_PARTY_PRESENT)) {
+        throw refuse('BAD_USER_INPUT', `${prefix}.partyPresent must be 1 to ${MAX_PARTY_PRESENT}`, `到场人数应为 1 至 ${MAX_PARTY_PRESENT} 人`, `${prefix}.partyPresent`);
       }
       if (scan.code && scan.code.length > 2000) throw refuse('BAD_USER_INPUT', `${prefix}.code is too long`, '无效的入场券', `${prefix}.code`);
       const target = await arrivalTarget(deps, reads, lecture, scan, prefix, now);

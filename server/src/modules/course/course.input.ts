@@ -44,7 +44,8 @@ export class ChapterInput {
   title!: string;
 
   @Field(() => String, { nullable: true, description: 'ARTICLE: required rich text, at most 20000 characters; sanitised' })
-  @ValidateIf((chapter: ChapterInput) => chapter.kind === ChapterKind.ARTICLE)
+  // Checked too when given for another kind (the editor sends null there): nothing unchecked gets in.
+  @ValidateIf((chapter: ChapterInput) => chapter.kind === ChapterKind.ARTICLE || (chapter.body != null && chapter.body !== ''))
   // IsDefined, not only IsNotEmpty: type-graphql skips the other checks of a missing field.
   @IsDefined({ message: 'an article needs a body' })
   @IsNotEmpty({ message: 'an article needs a body' })
@@ -52,7 +53,7 @@ export class ChapterInput {
   body?: string | null;
 
   @Field(() => String, { nullable: true, description: 'VIDEO / AUDIO: required https URL' })
-  @ValidateIf((chapter: ChapterInput) => MEDIA_KINDS.has(chapter.kind))
+  @ValidateIf((chapter: ChapterInput) => MEDIA_KINDS.has(chapter.kind) || chapter.mediaUrl != null)
   @IsDefined({ message: 'a video or audio chapter needs a media URL' })
   @IsNotEmpty({ message: 'a video or audio chapter needs a media URL' })
   @IsUrl(HTTPS_URL, { message: 'mediaUrl must be an https URL' })
@@ -60,7 +61,7 @@ export class ChapterInput {
   mediaUrl?: string | null;
 
   @Field(() => Int, { nullable: true, description: 'VIDEO / AUDIO: required, 1 to 36000' })
-  @ValidateIf((chapter: ChapterInput) => MEDIA_KINDS.has(chapter.kind))
+  @ValidateIf((chapter: ChapterInput) => MEDIA_KINDS.has(chapter.kind) || chapter.durationSeconds != null)
   @IsDefined({ message: 'a video or audio chapter needs its duration' })
   @Min(1)
   @Max(MAX_CHAPTER_SECONDS)

@@ -68,14 +68,14 @@ export class CourseResolver {
 
   @Authorized(Role.ORGANIZER, Role.ADMIN)
   @Mutation(() => Course, { description: 'Publishes the revision in review' })
-  approveCourse(@Args() args: ApproveArgs, @Ctx() { viewer }: Context): Promise<Course> {
-    return approveCourse(viewer!, args);
+  approveCourse(@Args() args: ApproveArgs, @Ctx() { viewer, clientIp, logger }: Context): Promise<Course> {
+    return approveCourse(viewer!, args, { ip: clientIp, logger });
   }
 
   @Authorized(Role.ORGANIZER, Role.ADMIN)
   @Mutation(() => Course, { description: 'Sends the revision in review back to its lecturer with a reason' })
-  rejectCourse(@Args() args: RejectArgs, @Ctx() { viewer }: Context): Promise<Course> {
-    return rejectCourse(viewer!, args);
+  rejectCourse(@Args() args: RejectArgs, @Ctx() { viewer, clientIp, logger }: Context): Promise<Course> {
+    return rejectCourse(viewer!, args, { ip: clientIp, logger });
   }
 
   @Authorized(Role.ORGANIZER, Role.ADMIN)

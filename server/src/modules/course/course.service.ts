@@ -11,6 +11,7 @@ import { beijingTime, thing } from '../notification/delivery.worker';
 import { OutboxKind } from '../notification/outbox.model';
 import { queueNotice } from '../notification/outbox.service';
 import { decideOnce, ReviewSubject, ReviewVerdict, type DecisionTarget, type DecisionToApply } from '../review/review.service';
+import type { AuditOrigin } from '../audit/audit.service';
 import { literalPattern } from '../shared/literal-pattern';
 import { parseObjectId } from '../shared/object-id';
 import { decodeTimeCursor, encodeTimeCursor } from '../shared/pagination';
@@ -245,16 +246,16 @@ function courseTarget(doc: CourseInReview): DecisionTarget {
 }
 
 /** Publishes the revision in review (decided once: see decideOnce). */
-export async function approveCourse(viewer: Viewer, { id, note, revision }: ApproveArgs, now = new Date()): Promise<Course> {
+export async function approveCourse(viewer: Viewer, { id, note, revision }: ApproveArgs, origin: AuditOrigin = { ip: null }, now = new Date()): Promise<Course> {
   const doc = await courseInReview(viewer, id, revision);
-  await decideOnce(viewer, courseTarget(doc), ReviewVerdict.APPROVED, note?.trim() || null, now);
+  await decideOnce(viewer, courseTarget(doc), ReviewVerdict.APPROVED, note?.trim() || null, now, origin);
   return reload(doc._id);
 }
 
 /** Sends the revision in review back to its lecturer with the reason. */
-export async function rejectCourse(viewer: Viewer, { id, reason, revision }: RejectArgs, now = new Date()): Promise<Course> {
+export async function rejectCourse(viewer: Viewer, { id, reason, revision }: RejectArgs, origin: AuditOrigin = { ip: null }, now = new Date()): Promise<Course> {
   const doc = await courseInReview(viewer, id, revision);
-  await decideOnce(viewer, courseTarget(doc), ReviewVerdict.REJECTED, reason.trim(), now);
+  await decideOnce(viewer, courseTarget(doc), ReviewVerdict.REJECTED, reason.trim(), now, origin);
   return reload(doc._id);
 }
 

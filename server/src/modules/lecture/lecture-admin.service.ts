@@ -17,6 +17,7 @@ import { OutboxKind } from '../notification/outbox.model';
 import { queueNotice } from '../notification/outbox.service';
 import { beijingTime, thing } from '../notification/delivery.worker';
 import { decideOnce, ReviewSubject, ReviewVerdict, type DecisionTarget, type DecisionToApply } from '../review/review.service';
+import type { AuditOrigin } from '../audit/audit.service';
 import { LectureMessageModel } from './lecture-message.model';
 import { DEFAULT_MAX_PARTY_SIZE, LectureModel, type LectureDoc } from './lecture.model';
 import { LectureStatus } from './lecture-status';
@@ -307,6 +308,7 @@ async function decide(
   verdict: ReviewVerdict,
   reason: string | null,
   seenRevision: number | null | undefined,
+  origin: AuditOrigin,
   now = new Date(),
 ): Promise<Lecture> {
   const lecture = await loadLecture(id, 'id');
@@ -319,15 +321,15 @@ async function decide(
   if (verdict === ReviewVerdict.APPROVED && lecture.startsAt.getTime() <= now.getTime()) {
     throw conflict('This lecture was due to start already; the lecturer must choose a new time first');
   }
-  await decideOnce(viewer, lectureTarget(lecture), verdict, reason, now);
+  await decideOnce(viewer, lectureTarget(lecture), verdict, reason, now, origin);
   return reload(lecture._id);
 }
 
-export const approveLecture = (viewer: Viewer, id: string, note: string | null | undefined, revision?: number | null) =>
-  decide(viewer, id, ReviewVerdict.APPROVED, blankToNull(note), revision);
+export const approveLecture = (viewer: Viewer, id: string, note: string | null | undefined, revision?: number | null, origin: AuditOrigin = { ip: null }) =>
+  decide(viewer, id, ReviewVerdict.APPROVED, blankToNull(note), revision, origin);
 
-export const rejectLecture = (viewer: Viewer, id: string, reason: string, revision?: number | null) =>
-  decide(viewer, id, ReviewVerdict.REJECTED, reason.trim(), revision);
+export const rejectLecture = (viewer: Viewer, id: string, reason: string, revision?: number | null, origin: AuditOrigin = { ip: null }) =>
+  decide(viewer, id, ReviewVerdict.REJECTED, reason.trim(), revision, origin);
 
 /**
  * Cancels the bookings of a cancelled lecture and tells each household, once. Each household is
@@ -445,7 +447,9 @@ export async function removeCheckInStaff(viewer: Viewer, lectureId: string, user
   const lecture = await loadLecture(lectureId, 'lectureId');
   requireOwnLecture(viewer, lecture);
   const staffId = parseObjectId(userId, 'userId');
-  await LectureModel.updateOne({ _id: lecture._id }, { $pull: { staffUserIds: staffId } });
+  // Matched only while they are staff: removing anyone else (an unknown id too) writes nothing,
+  // not even updatedAt.
+  await LectureModel.updateOne({ _id: lecture._id, staffUserIds: staffId }, { $pull: { staffUserIds: staffId } });
   return reload(lecture._id);
 }
 

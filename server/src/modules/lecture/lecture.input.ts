@@ -2,6 +2,7 @@ import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-grap
 import { ArrayUnique, IsOptional, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { VenueType } from '../venue/venue-type';
 import { AgeGroup } from '../user/user-enums';
+import { OBJECT_ID_PATTERN } from '../shared/object-id';
 
 export enum LectureOrder {
   START_TIME = 'START_TIME',
@@ -89,6 +90,8 @@ export class LectureProposalInput {
 
   @Field(() => ID, { nullable: true, description: 'One of your own courses, which the lecture teaches' })
   @IsOptional()
+  // "" is no id: without this it quietly meant "no course".
+  @Matches(OBJECT_ID_PATTERN, { message: 'courseId must be a course id' })
   courseId?: string | null;
 
   @Field(() => ID)
@@ -147,6 +150,8 @@ export class LectureUpdateInput {
   summary?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'null unlinks the course' })
+  @IsOptional()
+  @Matches(OBJECT_ID_PATTERN, { message: 'courseId must be a course id' })
   courseId?: string | null;
 
   @Field(() => ID, { nullable: true })

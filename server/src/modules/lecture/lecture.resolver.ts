@@ -66,14 +66,14 @@ export class LectureResolver {
 
   @Authorized(Role.ORGANIZER, Role.ADMIN)
   @Mutation(() => Lecture, { description: 'Publishes a proposed lecture of your county' })
-  approveLecture(@Args() { id, note, revision }: ApproveArgs, @Ctx() { viewer }: Context): Promise<Lecture> {
-    return admin.approveLecture(viewer!, id, note, revision);
+  approveLecture(@Args() { id, note, revision }: ApproveArgs, @Ctx() { viewer, clientIp, logger }: Context): Promise<Lecture> {
+    return admin.approveLecture(viewer!, id, note, revision, { ip: clientIp, logger });
   }
 
   @Authorized(Role.ORGANIZER, Role.ADMIN)
   @Mutation(() => Lecture, { description: 'Turns down a proposed lecture of your county, with the reason' })
-  rejectLecture(@Args() { id, reason, revision }: RejectArgs, @Ctx() { viewer }: Context): Promise<Lecture> {
-    return admin.rejectLecture(viewer!, id, reason, revision);
+  rejectLecture(@Args() { id, reason, revision }: RejectArgs, @Ctx() { viewer, clientIp, logger }: Context): Promise<Lecture> {
+    return admin.rejectLecture(viewer!, id, reason, revision, { ip: clientIp, logger });
   }
 
   @Authorized(Role.LECTURER)

@@ -1,9 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Router, type Request, type Response } from 'express';
 import { stringify } from 'csv-stringify';
 import { GraphQLError } from 'graphql';
+import type { Viewer } from '../../auth/token';
 import { currentViewer } from '../../auth/viewer';
+import { AuditAction, recordAudit } from '../audit/audit.service';
 import type { Services } from '../../context';
 import { CountyModel, type CountyDoc } from '../county/county.model';
 import { beijingWallClock } from '../shared/beijing-time';
@@ -117,9 +120,23 @@ async function exportScope(
   file: (scope: OutreachScope, place: string) => Promise<CsvFile>,
 ): Promise<void> {
   try {
-    const scope = await authorizedScope(req, res, services);
-    if (!scope) return;
-    await sendCsv(res, services, await file(scope, await placeName(scope)));
+    const authorized = await authorizedScope(req, res, services);
+    if (!authorized) return;
+    const { viewer, scope } = authorized;
+    const csv = await file(scope, await placeName(scope));
+    // Households' figures leave the system here: logged before the first byte, and no log, no file.
+    const logDownload = () =>
+      recordAudit({
+        // Every download is its own event: downloading again sends the data out again.
+        id: `export:${randomUUID()}`,
+        action: AuditAction.EXPORT_DOWNLOADED,
+        actor: { viewer, ip: req.ip ?? null },
+        subjectType: 'export',
+        subjectId: csv.asciiFileName,
+        countyCode: scope.countyCode,
+        detail: `${csv.fileName} (year ${scope.year}, ${scope.countyCode ? `county ${scope.countyCode}` : 'whole city'})`,
+      }, services.logger);
+    await sendCsv(res, services, csv, logDownload);
   } catch (error) {
     answerError(res, services, error);
   }
@@ -127,8 +144,8 @@ async function exportScope(
 
 // ---------- Authorization and validation ----------
 
-/** The viewer's scope for the request, or null once a 400/401/403 has been answered. */
-async function authorizedScope(req: Request, res: Response, services: ExportServices): Promise<OutreachScope | null> {
+/** The viewer and their scope for the request, or null once a 400/401/403 has been answered. */
+async function authorizedScope(req: Request, res: Response, services: ExportServices): Promise<{ viewer: Viewer; scope: OutreachScope } | null> {
   try {
     const viewer = await currentViewer(req.get('authorization'), services.tokens);
     if (!viewer) {
@@ -145,7 +162,7 @@ async function authorizedScope(req: Request, res: Response, services: ExportServ
       refuse(res, 400, '县（市、区）代码不正确');
       return null;
     }
-    return resolveOutreachScope(viewer, year, county);
+    return { viewer, scope: resolveOutreachScope(viewer, year, county) };
   } catch (error) {
     answerError(res, services, error);
     return null;
@@ -200,7 +217,7 @@ interface CsvFile {
   rows: AsyncIterable<Cell[]>;
 }
 
-async function sendCsv(res: Response, services: ExportServices, file: CsvFile): Promise<void> {
+async function sendCsv(res: Response, services: ExportServices, file: CsvFile, beforeSending: () => Promise<void>): Promise<void> {
   const rows = file.rows[Symbol.asyncIterator]();
   // The status goes out with the first row: the lectures file sends its header at once (before
   // any lecture is read), the summary after its report is built, so a report that fails is still
@@ -209,6 +226,13 @@ async function sendCsv(res: Response, services: ExportServices, file: CsvFile): 
   try {
     first = await rows.next();
   } catch (error) {
+    return answerError(res, services, error);
+  }
+  // Once the file is known to be ready (a report that fails is a 500, not a download).
+  try {
+    await beforeSending();
+  } catch (error) {
+    await rows.return?.();
     return answerError(res, services, error);
   }
 

@@ -3,6 +3,7 @@ import type { Viewer } from '../../auth/token';
 import { conflict } from '../../errors';
 import { isDuplicateKeyError } from '../shared/mongo-errors';
 import { UserModel, type UserDoc } from '../user/user.model';
+import { AuditAction, recordAudit, type AuditOrigin } from '../audit/audit.service';
 import { ReviewDecisionModel, ReviewSubject, ReviewVerdict, type ReviewDecisionDoc } from './review.model';
 import { toReviewDecision, type ReviewDecision } from './review.type';
 
@@ -36,6 +37,31 @@ export interface DecisionTarget {
 
 const decisionId = (subject: ReviewedRevision) => `${subject.subjectType}:${subject.subjectId.toHexString()}:${subject.revision}`;
 
+type RecordedDecision = Pick<ReviewDecisionDoc, '_id' | 'subjectType' | 'subjectId' | 'revision' | 'verdict' | 'countyCode' | 'decidedAt' | 'reason'>;
+
+const AUDIT_ACTIONS: Record<ReviewSubject, Record<ReviewVerdict, AuditAction>> = {
+  [ReviewSubject.COURSE]: { [ReviewVerdict.APPROVED]: AuditAction.COURSE_APPROVED, [ReviewVerdict.REJECTED]: AuditAction.COURSE_REJECTED },
+  [ReviewSubject.LECTURE]: { [ReviewVerdict.APPROVED]: AuditAction.LECTURE_APPROVED, [ReviewVerdict.REJECTED]: AuditAction.LECTURE_REJECTED },
+};
+
+/**
+ * The decision in the audit log, under the decision's own id: the reviewer's retry after a lost
+ * answer (or a failed audit write) finds the event there or fills it in; it is never two.
+ */
+function auditDecision(viewer: Viewer, { ip, logger }: AuditOrigin, decision: RecordedDecision): Promise<void> {
+  const subjectType = decision.subjectType as ReviewSubject;
+  return recordAudit({
+    id: `review:${decision._id}`,
+    action: AUDIT_ACTIONS[subjectType][decision.verdict as ReviewVerdict],
+    actor: { viewer, ip },
+    subjectType: subjectType === ReviewSubject.COURSE ? 'course' : 'lecture',
+    subjectId: decision.subjectId.toHexString(),
+    countyCode: decision.countyCode,
+    detail: `revision ${decision.revision} ${decision.verdict.toLowerCase()}${decision.reason ? `: ${decision.reason}` : ''}`,
+    at: decision.decidedAt,
+  }, logger);
+}
+
 const toApply = (doc: ReviewDecisionDoc): DecisionToApply => ({
   verdict: doc.verdict as ReviewVerdict,
   reason: doc.reason ?? null,
@@ -62,6 +88,8 @@ export async function decideOnce(
   verdict: ReviewVerdict,
   reason: string | null,
   now = new Date(),
+  /** The reviewer's address for the audit log, and the logger that keeps the event if the log fails. */
+  origin: AuditOrigin = { ip: null },
 ): Promise<ReviewDecision> {
   const { subject } = target;
   const reviewer = await UserModel.findById(viewer.userId, { displayName: 1 }).lean<UserDoc>();
@@ -85,7 +113,10 @@ export async function decideOnce(
     if (!earlier) throw error;
     const recorded = toApply(earlier);
     if (await target.apply(recorded)) await target.announce(recorded);
-    if (earlier.reviewerId.equals(doc.reviewerId) && earlier.verdict === verdict) return toReviewDecision(earlier);
+    if (earlier.reviewerId.equals(doc.reviewerId) && earlier.verdict === verdict) {
+      await auditDecision(viewer, origin, earlier);
+      return toReviewDecision(earlier);
+    }
     throw conflict('This has already been decided');
   }
   const decision: DecisionToApply = { verdict, reason, revision: subject.revision, decidedAt: now };
@@ -95,6 +126,7 @@ export async function decideOnce(
     throw conflict('This has changed since you opened it; open it again to see the changes');
   }
   await target.announce(decision);
+  await auditDecision(viewer, origin, doc as ReviewDecisionDoc);
   return toReviewDecision(doc as ReviewDecisionDoc);
 }
 

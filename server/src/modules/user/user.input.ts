@@ -1,7 +1,11 @@
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
-import { ArrayMaxSize, ArrayUnique, IsOptional, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsIn, IsOptional, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { COUNTIES } from '../county/counties';
 import { AgeGroup, GuardianKind, Role } from './user-enums';
 import { OBJECT_ID_PATTERN } from '../shared/object-id';
+
+/** Inputs name one of the ten counties: a well-formed code the city lacks would be stored as is. */
+const COUNTY_CODES = COUNTIES.map((county) => county.code);
 
 @InputType({ description: 'Fields left out stay as they are; null clears a field' })
 export class UpdateProfileInput {
@@ -12,7 +16,7 @@ export class UpdateProfileInput {
 
   @Field(() => ID, { nullable: true })
   @IsOptional()
-  @Matches(/^\d{6}$/, { message: 'countyCode must be a six-digit administrative code' })
+  @IsIn(COUNTY_CODES, { message: 'countyCode must be the code of one of the ten counties of Nanping' })
   countyCode?: string | null;
 
   @Field(() => GuardianKind, { nullable: true })
@@ -51,7 +55,7 @@ export class DevelopmentSignInArgs {
   @Field(() => ID, { nullable: true })
   @IsOptional()
   @MaxLength(6)
-  @Matches(/^\d{6}$/, { message: 'countyCode must be a six-digit administrative code' })
+  @IsIn(COUNTY_CODES, { message: 'countyCode must be the code of one of the ten counties of Nanping' })
   countyCode?: string;
 
   @Field(() => ID, { nullable: true, description: 'With role LECTURER: act as this (seeded) lecturer instead of a new profile' })
@@ -70,7 +74,7 @@ export class SetRoleArgs {
 
   @Field(() => ID, { nullable: true, description: 'For an organizer: the county they manage (none: the whole city); for a lecturer: their county, whose organizers review their courses' })
   @IsOptional()
-  @Matches(/^\d{6}$/, { message: 'countyCode must be a six-digit administrative code' })
+  @IsIn(COUNTY_CODES, { message: 'countyCode must be the code of one of the ten counties of Nanping' })
   countyCode?: string;
 }
 

@@ -30,6 +30,9 @@ export class User {
 
   /** The lecturer profile the account acts as; resolved to `lecturer` for lecturers. */
   lecturerId!: string | null;
+
+  /** Carried in session tokens; never sent to clients (see UserModel). */
+  sessionEpoch!: string | null;
 }
 
 export function toUser(doc: UserDoc): User {
@@ -42,6 +45,7 @@ export function toUser(doc: UserDoc): User {
     childrenAgeGroups: (doc.childrenAgeGroups ?? []) as AgeGroup[],
     fullPhone: doc.phone ?? null,
     lecturerId: doc.lecturerId?.toHexString() ?? null,
+    sessionEpoch: doc.sessionEpoch ?? null,
   };
 }
 
