@@ -11,6 +11,10 @@ export const serverMain = path.resolve(__dirname, '../../server/dist/main.js');
 
 export interface ServerProcess {
   url: string;
+  /** The server's process id (fault tests check it is the same process after an outage; RSS sampling). */
+  pid: number;
+  /** Whether the process has ended (by itself, a signal or a crash). */
+  hasExited(): boolean;
   stop(): Promise<void>;
   /** Sends a signal and resolves with the exit code once the process has ended. */
   signal(signal: NodeJS.Signals): Promise<number | null>;
@@ -69,6 +73,8 @@ export async function startServerProcess(
 
   return {
     url: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
+    hasExited: () => child.exitCode !== null || child.signalCode !== null,
     async stop() {
       child.kill('SIGTERM');
       await exited;

@@ -1,5 +1,5 @@
 import mongoose, { type ConnectOptions } from 'mongoose';
-import { BookingModel, SeatClaimModel } from './modules/booking/booking.model';
+import { BookingCancellationModel, BookingModel, SeatClaimModel } from './modules/booking/booking.model';
 import { CheckInModel } from './modules/checkin/checkin.model';
 import { CountyModel } from './modules/county/county.model';
 import { LectureModel } from './modules/lecture/lecture.model';
@@ -14,10 +14,13 @@ import { CertificateModel, ChapterProgressModel } from './modules/learning/learn
 import { FeedbackModel } from './modules/feedback/feedback.model';
 import { OutreachTargetModel } from './modules/outreach/target.model';
 import { LectureOutcomeModel, OutreachChangeModel } from './modules/outreach/lecture-outcome.model';
+import { AuditEventModel } from './modules/audit/audit.model';
 
 // One model per line, so features add theirs without touching each other's lines.
 export const models = [
+  AuditEventModel,
   BookingModel,
+  BookingCancellationModel,
   CheckInModel,
   CountyModel,
   CourseModel,
@@ -39,6 +42,30 @@ export const models = [
 ];
 
 /**
+ * How the driver behaves when the engine goes away, so a request fails within seconds with a
+ * clear, retryable error (errors.ts: 「服务暂时不可用，请稍后再试」) and the same process recovers by
+ * itself when the engine is back. Measured with FerretDB stopped under a running server: the first
+ * query fails at once (MongoNetworkError, connection refused), later ones after the selection timeout.
+ * - `serverSelectionTimeoutMS: 3000` (driver default 30 s): how long a query waits for a reachable
+ *   engine before failing (MongoServerSelectionError). Long enough to ride out an engine restart or
+ *   a replica-set election, short enough that a household is not left staring at a spinner and
+ *   requests do not pile up in memory during an outage.
+ * - `heartbeatFrequencyMS: 5000` (default 10 s): the background check notices a dead engine, and
+ *   its return, within 5 s even when no request comes, so logs and `/healthz` follow reality; a
+ *   query waiting for selection asks for an immediate check, so recovery is quicker still. The
+ *   cost is one small `hello` every 5 s.
+ * - `bufferCommands: false`: mongoose 9 sends queries straight to the driver after a dropped
+ *   connection anyway, but would park them for `bufferTimeoutMS` (10 s) while the connection is
+ *   closed or not yet open (a job still running during shutdown); failing at once is better.
+ * The driver reconnects on its own; nothing here restarts the process.
+ */
+export const DRIVER_OPTIONS: ConnectOptions = {
+  bufferCommands: false,
+  serverSelectionTimeoutMS: 3000,
+  heartbeatFrequencyMS: 5000,
+};
+
+/**
  * Connects and builds indexes once, at start. Indexes are made here rather than lazily by mongoose
  * because later invariants (one booking per seat) live in unique indexes and must exist before the
  * first request.
@@ -46,7 +73,7 @@ export const models = [
 export async function connectDatabase(uri: string, options: ConnectOptions = {}): Promise<typeof mongoose> {
   mongoose.set('autoIndex', false);
   mongoose.set('autoCreate', false);
-  await mongoose.connect(uri, { serverSelectionTimeoutMS: 5000, ...options });
+  await mongoose.connect(uri, { ...DRIVER_OPTIONS, ...options });
   await Promise.all(models.map((model) => model.createIndexes()));
   return mongoose;
 }

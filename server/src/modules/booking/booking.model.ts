@@ -60,3 +60,23 @@ seatClaimSchema.index({ bookingId: 1 });
 
 export type SeatClaimDoc = InferSchemaType<typeof seatClaimSchema>;
 export const SeatClaimModel = model('SeatClaim', seatClaimSchema, 'seat_claims');
+
+/**
+ * The durable word that a household cancelled, one per booking (`_id` is the booking's id), written
+ * before the booking itself. FerretDB 1.x updates by reading a document and writing all of it back,
+ * so a promotion confirming a waiting booking at the moment its household cancels can write the
+ * booking back as CONFIRMED, erasing `cancelledAt` (seen under sustained load). An insert under a
+ * unique `_id` cannot be undone that way: whoever confirms checks it afterwards, and the reconciler
+ * finishes any cancellation it finds unfinished.
+ */
+const bookingCancellationSchema = new Schema(
+  {
+    _id: { type: Schema.Types.ObjectId, required: true },
+    lectureId: { type: Schema.Types.ObjectId, required: true },
+    at: { type: Date, required: true },
+  },
+  { versionKey: false },
+);
+bookingCancellationSchema.index({ lectureId: 1 });
+
+export const BookingCancellationModel = model('BookingCancellation', bookingCancellationSchema, 'booking_cancellations');

@@ -3,8 +3,8 @@ import type { Logger } from '../../logger';
 import { runPeriodically } from '../shared/periodic';
 import { LectureModel, type LectureDoc } from '../lecture/lecture.model';
 import { BookingStatus } from './booking-status';
-import { BookingModel, SeatClaimModel, type BookingDoc } from './booking.model';
-import { markConfirmed, promoteWaiting, seatOrQueue, seated } from './booking.service';
+import { BookingCancellationModel, BookingModel, SeatClaimModel, type BookingDoc } from './booking.model';
+import { applyCancellation, markConfirmed, promoteWaiting, seatOrQueue, seated } from './booking.service';
 import { releaseSeats } from './seat-allocator';
 import { OutboxKind, OutboxModel } from '../notification/outbox.model';
 import { queueConfirmationMessages } from '../notification/outbox.service';
@@ -57,6 +57,16 @@ export async function reconcileLecture(lecture: LectureDoc, now = new Date()): P
   };
   // First, so that nothing below seats a household at a lecture that will not take place.
   if (lecture.status === LectureStatus.CANCELLED) report.cancelledWithLecture = await cancelBookingsOfCancelledLecture(lecture);
+  // A cancellation written over by a concurrent confirmation (see BookingCancellationModel): finish it.
+  const cancellations = await BookingCancellationModel.find({ lectureId: lecture._id }).lean<Array<{ _id: Types.ObjectId; at: Date }>>();
+  if (cancellations.length > 0) {
+    const cancelledAt = new Map(cancellations.map((c) => [c._id.toHexString(), c.at]));
+    const undone = await BookingModel.find({ lectureId: lecture._id, cancelledAt: null }).lean<BookingDoc[]>();
+    for (const booking of undone.filter((b) => cancelledAt.has(b._id.toHexString()))) {
+      await applyCancellation(booking, cancelledAt.get(booking._id.toHexString()));
+      report.cancellationsCompleted++;
+    }
+  }
   const bookings = await BookingModel.find({ lectureId: lecture._id }).lean<BookingDoc[]>();
   const byId = new Map(bookings.map((b) => [b._id.toHexString(), b]));
   const claims = await SeatClaimModel.find({ lectureId: lecture._id }, { bookingId: 1 }).lean<Array<{ bookingId: Types.ObjectId }>>();
@@ -66,9 +76,11 @@ export async function reconcileLecture(lecture: LectureDoc, now = new Date()): P
     claimsPerBooking.set(id, (claimsPerBooking.get(id) ?? 0) + 1);
   }
 
-  // Seats held by a booking that is gone or cancelled.
+  // Seats held by a booking that is gone or cancelled. The bookings were read before the claims,
+  // so a booking made in between holds claims but is missing from that list: it is read again
+  // before its seats are taken away (freeing them would let a second household sit there).
   for (const [bookingId, count] of claimsPerBooking) {
-    const booking = byId.get(bookingId);
+    const booking = byId.get(bookingId) ?? (await BookingModel.findById(bookingId).lean<BookingDoc>());
     if (!booking || booking.cancelledAt || booking.status === BookingStatus.CANCELLED) {
       await releaseSeats(new Types.ObjectId(bookingId));
       report.orphanClaimsFreed += count;

@@ -8,7 +8,7 @@ import { parseObjectId } from '../shared/object-id';
 import { decodeTimeCursor, encodeTimeCursor } from '../shared/pagination';
 import { BookingStatus } from './booking-status';
 import { cancellationDeadline } from './booking-rules';
-import { BookingModel, SeatClaimModel, type BookingDoc } from './booking.model';
+import { BookingCancellationModel, BookingModel, SeatClaimModel, type BookingDoc } from './booking.model';
 import { BookingTime, type BookLectureInput, type MyBookingsArgs } from './booking.input';
 import { toBooking, type Booking, type BookingConnection } from './booking.type';
 import { claimSeats, releaseSeats } from './seat-allocator';
@@ -37,7 +37,7 @@ async function loadBookableLecture(lectureId: string): Promise<LectureDoc> {
  * so the outcome is the same with one server process or several, and a retry of the same
  * idempotency key returns the first booking instead of making a second.
  */
-export async function bookLecture(viewer: Viewer, input: BookLectureInput): Promise<Booking> {
+export async function bookLecture(viewer: Viewer, input: BookLectureInput, again = false): Promise<Booking> {
   const userId = new Types.ObjectId(viewer.userId);
   const requestKey = `${viewer.userId}:${input.idempotencyKey}`;
 
@@ -70,6 +70,13 @@ export async function bookLecture(viewer: Viewer, input: BookLectureInput): Prom
     const racing = await BookingModel.findOne({ requestKey }).lean<BookingDoc>();
     if (racing) return replay(racing, input);
     const active = await BookingModel.findOne({ activeKey: `${lecture._id.toHexString()}:${viewer.userId}` }).lean<BookingDoc>();
+    // The household cancelled it, but a confirmation racing the cancellation wrote it back (see
+    // BookingCancellationModel) and its repair is still under way: finish the repair, book once more.
+    const cancelled = active && !again ? await BookingCancellationModel.findById(active._id).lean<{ at: Date }>() : null;
+    if (active && cancelled) {
+      await applyCancellation(active, cancelled.at);
+      return bookLecture(viewer, input, true);
+    }
     throw conflict('You already have a booking for this lecture', { bookingId: active?._id.toHexString() });
   }
 
@@ -105,7 +112,11 @@ export async function seatOrQueue(booking: BookingDoc, lecture: SeatedLecture): 
   await promoteWaiting(lecture);
 }
 
-/** Records the seats and queues the household's confirmation and reminders. */
+/**
+ * Records the seats and queues the household's confirmation and reminders. The `cancelledAt: null`
+ * guard is not atomic on FerretDB: a cancellation landing meanwhile can be written over, so the
+ * cancellation's own record is checked afterwards and, if there, the cancellation is applied again.
+ */
 export async function markConfirmed(booking: BookingDoc, seats: number[], promoted: boolean): Promise<void> {
   await retryWhileBusy(() =>
     BookingModel.updateOne(
@@ -113,6 +124,11 @@ export async function markConfirmed(booking: BookingDoc, seats: number[], promot
       { $set: { status: BookingStatus.CONFIRMED, seatNumbers: seats, confirmedAt: new Date() } },
     ),
   );
+  const cancelled = await BookingCancellationModel.findById(booking._id).lean<{ at: Date }>();
+  if (cancelled) {
+    await applyCancellation(booking, cancelled.at);
+    return;
+  }
   await noteLectureChanged(booking.lectureId);
   await queueConfirmationMessages({ id: booking._id, userId: booking.userId }, booking.lectureStartsAt, promoted);
 }
@@ -159,6 +175,11 @@ async function loadOwnBooking(viewer: Viewer, bookingId: string, field: string):
  */
 export async function applyCancellation(booking: { _id: Types.ObjectId; lectureId: Types.ObjectId }, now = new Date()): Promise<void> {
   const bookingId = booking._id;
+  try {
+    await retryWhileBusy(() => BookingCancellationModel.collection.insertOne({ _id: bookingId, lectureId: booking.lectureId, at: now }));
+  } catch (error) {
+    if (!isDuplicateKeyError(error)) throw error; // cancelled before: the steps below are safe to repeat
+  }
   await retryWhileBusy(() =>
     BookingModel.updateOne(
       { _id: bookingId },
