@@ -3,6 +3,9 @@
  * "allow" means the call succeeds; "deny" means FORBIDDEN (signed in, wrong person) or
  * UNAUTHENTICATED (signed out), and that the call changed nothing the next caller could see:
  * each call gets fresh scenery, so one caller's success never decides another's outcome.
+ * The decision for every field of the API is the table in tests/helpers/authorization-table.ts
+ * (tests/server/authorization-table.test.ts); these rows add, for issue 4's mutations, what an
+ * allowed call returns and that a refused one wrote nothing.
  */
 import 'reflect-metadata';
 import mongoose, { Types } from 'mongoose';
@@ -11,14 +14,13 @@ import { courseInReview, insertVenue, proposedLecture, publishedCourse, publishe
 import { signInAs, type SignedIn } from '../helpers/roles';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { insertCounties } from '../helpers/venues';
+import { CALLERS, COUNTY, OTHER_COUNTY, type Caller, type SignedInCaller } from '../helpers/authorization-table';
+import { databaseDump } from '../helpers/db-snapshot';
 
-type Caller = 'anonymous' | 'parent' | 'owner' | 'otherLecturer' | 'countyOrganizer' | 'otherCountyOrganizer' | 'cityOrganizer' | 'admin';
-const CALLERS: Caller[] = ['anonymous', 'parent', 'owner', 'otherLecturer', 'countyOrganizer', 'otherCountyOrganizer', 'cityOrganizer', 'admin'];
-const COUNTY = '350702';
 const HOUR = 3600 * 1000;
 
 let server: TestServer;
-let who: Record<Exclude<Caller, 'anonymous'>, SignedIn>;
+let who: Record<SignedInCaller, SignedIn>;
 let venueId: string;
 const token = (caller: Caller) => (caller === 'anonymous' ? undefined : who[caller].token);
 
@@ -29,7 +31,7 @@ beforeAll(async () => {
     owner: await signInAs(server.url, 'authz-owner', 'LECTURER', { countyCode: COUNTY }),
     otherLecturer: await signInAs(server.url, 'authz-other-lecturer', 'LECTURER', { countyCode: COUNTY }),
     countyOrganizer: await signInAs(server.url, 'authz-county', 'ORGANIZER', { countyCode: COUNTY }),
-    otherCountyOrganizer: await signInAs(server.url, 'authz-other-county', 'ORGANIZER', { countyCode: '350781' }),
+    otherCountyOrganizer: await signInAs(server.url, 'authz-other-county', 'ORGANIZER', { countyCode: OTHER_COUNTY }),
     cityOrganizer: await signInAs(server.url, 'authz-city', 'ORGANIZER'),
     admin: await signInAs(server.url, 'authz-admin', 'ADMIN'),
   };
@@ -269,27 +271,18 @@ const TABLE: Row[] = [
   },
 ];
 
-/** Every document of every collection, to show that a refused call wrote nothing. */
-async function everything(): Promise<string> {
-  const db = mongoose.connection.db!;
-  const names = (await db.listCollections().toArray()).map((c) => c.name).sort();
-  const dump: Record<string, unknown[]> = {};
-  for (const name of names) dump[name] = await db.collection(name).find().sort({ _id: 1 }).toArray();
-  return JSON.stringify(dump);
-}
-
 describe.each(TABLE)('$mutation', (row) => {
   it.each(CALLERS)('by %s', async (caller) => {
     const { query, variables, check } = await row.request(caller);
     const allowed = row.allowed.includes(caller);
-    const before = allowed ? '' : await everything();
+    const before = allowed ? '' : await databaseDump();
     const body = await server.graphql(query, variables, token(caller));
     if (allowed) {
       expect(body.errors).toBeUndefined();
       check?.(body.data);
     } else {
       expect(body.errors?.[0]?.extensions?.code).toBe(caller === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
-      expect(await everything()).toBe(before);
+      expect(await databaseDump()).toBe(before);
     }
   });
 });
