@@ -38,6 +38,18 @@ export function halfLifeOf(expiresAt: string, now = Date.now()): number {
   return Number.isNaN(ends) ? now : now + Math.max(0, ends - now) / 2
 }
 
+/** A session saved before sessions were refreshed carries no refreshAfter: it is refreshed in its last half-week. */
+const LEGACY_REFRESH_WINDOW_MS = 3.5 * 24 * 3600 * 1000
+
+function refreshDueOf(stored: Stored, now = Date.now()): number {
+  const refreshAfter = Date.parse(stored.refreshAfter ?? '')
+  if (!Number.isNaN(refreshAfter)) return refreshAfter
+  // Not "now": its issue time is unknown, and trading a fresh token at once re-renders every page
+  // that shows the session for nothing.
+  const ends = Date.parse(stored.expiresAt ?? '')
+  return Number.isNaN(ends) ? now : ends - LEGACY_REFRESH_WINDOW_MS
+}
+
 export const SESSION_STORAGE_KEY = 'fel.session'
 
 const SIGNED_OUT: Session = { token: null, user: null, phase: 'signedOut', notice: null, wechatUnavailable: false }
@@ -47,9 +59,7 @@ function loadSession(): Session {
   if (!stored || typeof stored.token !== 'string' || !stored.token) return SIGNED_OUT
   // An expired token would only earn an UNAUTHENTICATED answer: start signed out instead.
   if (stored.expiresAt && Date.parse(stored.expiresAt) <= Date.now()) return SIGNED_OUT
-  // Saved before sessions were refreshed (no refreshAfter): due now, once.
-  const refreshAfter = Date.parse(stored.refreshAfter ?? '')
-  refreshAfterMs = Number.isNaN(refreshAfter) ? Date.now() : refreshAfter
+  refreshAfterMs = refreshDueOf(stored)
   return { ...SIGNED_OUT, token: stored.token, user: stored.user ?? null, phase: 'signedIn' }
 }
 

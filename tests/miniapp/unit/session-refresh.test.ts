@@ -169,3 +169,18 @@ it('sends every request of a page, refused together after the session ended, aga
   expect(requests.filter((r) => r.operationName === 'Ping').map((r) => r.token)).toEqual(['token-ended', 'token-ended', 'token-lecturer', 'token-lecturer']);
   expect(session.currentToken()).toBe('token-lecturer');
 });
+
+it('refreshes a session saved before refreshing existed only in the last half-week of its life', async () => {
+  const saveLegacy = (daysLeft: number) =>
+    storage.set('fel.session', { token: `legacy-${daysLeft}`, expiresAt: new Date(Date.now() + daysLeft * DAY).toISOString(), user: USER });
+  saveLegacy(7);
+  const fresh = launch();
+  await fresh.graphql.request(PING);
+  await flush();
+  expect(refreshes()).toHaveLength(0);
+  expect(fresh.session.tokenDueForRefresh(Date.now() + 3.4 * DAY)).toBeNull();
+  expect(fresh.session.tokenDueForRefresh(Date.now() + 3.6 * DAY)).toBe('legacy-7');
+
+  saveLegacy(2);
+  expect(launch().session.tokenDueForRefresh()).toBe('legacy-2');
+});
