@@ -160,28 +160,20 @@ export function createErrorFormatter(logger: Logger) {
     const original = unwrapResolverError(error);
     // A failure while building the context (reading the viewer's account) arrives wrapped once more.
     const cause = original instanceof GraphQLError && original.originalError ? original.originalError : original;
+    // One of our own errors, answered at the path of the failure.
+    const answer = (ours: GraphQLError): GraphQLFormattedError => ({ message: ours.message, path: formatted.path, extensions: { ...ours.extensions } });
     if (isDatabaseUnavailable(cause)) {
       logger.warn({ err: cause, path: formatted.path }, 'database unavailable');
-      const unavailable = serviceUnavailable(DATABASE_UNAVAILABLE_MESSAGE);
-      return { message: unavailable.message, path: formatted.path, extensions: { ...unavailable.extensions } };
+      return answer(serviceUnavailable(DATABASE_UNAVAILABLE_MESSAGE));
     }
     // SQLite's one write lock (FerretDB) still held after the retries a write had (retryWhileBusy),
     // or a write without them: refused, nothing written, so retryable rather than a masked failure.
     if (isEngineBusyError(cause)) {
       logger.warn({ err: cause, path: formatted.path }, 'database busy');
-      const busy = serviceUnavailable(DATABASE_BUSY_MESSAGE);
-      return { message: busy.message, path: formatted.path, extensions: { ...busy.extensions } };
+      return answer(serviceUnavailable(DATABASE_BUSY_MESSAGE));
     }
 
-    if (original instanceof ArgumentValidationError) {
-      const fields = validationFields(original);
-      const names = fields.map((f) => f.field).join(', ');
-      return {
-        message: `Invalid value for ${names}: ${fields.flatMap((f) => f.messages).join('; ')}`,
-        path: formatted.path,
-        extensions: { code: 'BAD_USER_INPUT', fields },
-      };
-    }
+    if (original instanceof ArgumentValidationError) return answer(badUserInputs(validationFields(original)));
 
     if (original instanceof GraphQLError && original.extensions.retryable) {
       logger.warn({ message: original.message, path: formatted.path }, 'dependency unavailable');

@@ -1,4 +1,5 @@
 import { startServerProcess as start, type ServerProcess } from '../../scripts/lib/server-process';
+import { connectDatabase, disconnectDatabase } from '../../server/src/db';
 import { dropTestDatabase, testDatabase, type TestDatabase } from './engine';
 
 export type { ServerProcess };
@@ -22,4 +23,21 @@ export async function startServerProcess(
       if (!options.keep) await dropTestDatabase(database);
     },
   };
+}
+
+/**
+ * A database for the server processes of one describe block, connected in the test process too (to
+ * seed it and read what the servers wrote), and dropped after the block. Returns its getter.
+ */
+export function connectedTestDatabase(label: string): () => TestDatabase {
+  let database: TestDatabase | undefined;
+  beforeAll(async () => {
+    database = testDatabase(label);
+    await connectDatabase(database.uri, { dbName: database.dbName });
+  });
+  afterAll(async () => {
+    await disconnectDatabase();
+    if (database) await dropTestDatabase(database);
+  });
+  return () => database!;
 }

@@ -4,7 +4,7 @@
  */
 import 'reflect-metadata';
 import path from 'node:path';
-import mongoose from 'mongoose';
+import mongoose, { type mongo } from 'mongoose';
 import { createApp } from '../../server/src/app';
 import { loadConfig, type Config } from '../../server/src/config';
 import { connectDatabase, disconnectDatabase } from '../../server/src/db';
@@ -15,14 +15,16 @@ import { postGraphQL, type GraphQLResponse } from './graphql';
 
 export type { GraphQLResponse };
 
+type CommandStartedEvent = mongo.CommandStartedEvent;
+
 export interface TestServer {
   url: string;
   database: TestDatabase;
   seed?: SeedReport;
   /** POSTs a GraphQL request, with `Authorization: Bearer <token>` when a token is given. */
   graphql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
-  /** Counts the commands the server sends to the database while `work` runs. */
-  countRoundTrips(work: () => Promise<unknown>): Promise<number>;
+  /** Counts the commands the server sends to the database while `work` runs (those `counted` keeps). */
+  countRoundTrips(work: () => Promise<unknown>, counted?: (command: CommandStartedEvent) => boolean): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -62,10 +64,12 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
     database,
     seed,
     graphql: (query, variables, token) => postGraphQL(url, query, variables, token),
-    async countRoundTrips(work) {
+    async countRoundTrips(work, counted = () => true) {
       let count = 0;
       const client = mongoose.connection.getClient();
-      const onCommand = () => count++;
+      const onCommand = (command: CommandStartedEvent) => {
+        if (counted(command)) count++;
+      };
       client.on('commandStarted', onCommand);
       try {
         await work();

@@ -4,11 +4,9 @@
  * are reported, never asserted.
  */
 import mongoose, { Types } from 'mongoose';
-import { connectDatabase, disconnectDatabase } from '../../server/src/db';
 import { BOOK, CANCEL, SIGN_IN, insertLecture, newKey } from '../helpers/booking';
 import { postGraphQL } from '../helpers/graphql';
-import { dropTestDatabase, testDatabase, type TestDatabase } from '../helpers/engine';
-import { startServerProcess, type ServerProcess } from '../helpers/server-process';
+import { connectedTestDatabase, startServerProcess, type ServerProcess } from '../helpers/server-process';
 
 const HOUSEHOLDS = 200;
 const SEATS = 30;
@@ -91,18 +89,10 @@ async function storm(label: string, servers: ServerProcess[]): Promise<void> {
 }
 
 describe('a storm of concurrent bookings over HTTP against the real engine', () => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = testDatabase('storm');
-    await connectDatabase(database.uri, { dbName: database.dbName });
-  });
-  afterAll(async () => {
-    await disconnectDatabase();
-    await dropTestDatabase(database);
-  });
+  const database = connectedTestDatabase('storm');
 
   it(`${HOUSEHOLDS} households, ${SEATS} seats, one server process`, async () => {
-    const server = await startServerProcess('storm', { database, keep: true, env: { SEED_IF_EMPTY: 'false' } });
+    const server = await startServerProcess('storm', { database: database(), keep: true, env: { SEED_IF_EMPTY: 'false' } });
     try {
       await storm('one', [server]);
     } finally {
@@ -111,8 +101,8 @@ describe('a storm of concurrent bookings over HTTP against the real engine', () 
   }, 180_000);
 
   it(`the same storm split across two server processes sharing one database`, async () => {
-    const a = await startServerProcess('storm', { database, keep: true, env: { SEED_IF_EMPTY: 'false' } });
-    const b = await startServerProcess('storm', { database, keep: true, env: { SEED_IF_EMPTY: 'false' } });
+    const a = await startServerProcess('storm', { database: database(), keep: true, env: { SEED_IF_EMPTY: 'false' } });
+    const b = await startServerProcess('storm', { database: database(), keep: true, env: { SEED_IF_EMPTY: 'false' } });
     try {
       await storm('two', [a, b]);
     } finally {

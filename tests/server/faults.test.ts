@@ -13,11 +13,10 @@ import path from 'node:path';
 import mongoose, { Types } from 'mongoose';
 import { startFerretDB, type RunningEngine } from '../../scripts/db/ferretdb';
 import { startServerProcess as startRawServerProcess } from '../../scripts/lib/server-process';
-import { connectDatabase, disconnectDatabase } from '../../server/src/db';
 import { BOOK, SIGN_IN, insertLecture, newKey } from '../helpers/booking';
-import { dropTestDatabase, testDatabase, type TestDatabase } from '../helpers/engine';
+import { dropTestDatabase } from '../helpers/engine';
 import { postGraphQL, type GraphQLResponse } from '../helpers/graphql';
-import { startServerProcess, type ServerProcess } from '../helpers/server-process';
+import { connectedTestDatabase, startServerProcess, type ServerProcess } from '../helpers/server-process';
 import { waitFor } from '../helpers/wait';
 
 const figures: Record<string, unknown> = {};
@@ -36,20 +35,12 @@ describe('kill -9 in the middle of a booking storm, then a restart on the same d
   /** Answers to wait for before killing: the rest of the storm is still in flight. */
   const KILL_AFTER_ANSWERS = 50;
 
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = testDatabase('faults_kill');
-    await connectDatabase(database.uri, { dbName: database.dbName });
-  });
-  afterAll(async () => {
-    await disconnectDatabase();
-    await dropTestDatabase(database);
-  });
+  const database = connectedTestDatabase('faults_kill');
 
   it('loses no acknowledged booking, makes none twice, never overbooks, and repairs half-done steps', async () => {
     // A short reconciliation interval: the repair of a crashed booking is what is being waited for.
     const env = { SEED_IF_EMPTY: 'false', RECONCILE_INTERVAL_SECONDS: '1' };
-    const first = await startServerProcess('faults_kill', { database, keep: true, env });
+    const first = await startServerProcess('faults_kill', { database: database(), keep: true, env });
     let second: ServerProcess | undefined;
     try {
       // Households of one and two people, so a crash can also leave a household half seated.
@@ -99,7 +90,7 @@ describe('kill -9 in the middle of a booking storm, then a restart on the same d
       };
 
       // The same data, a new process; every household that got no answer asks again with the SAME key.
-      second = await startServerProcess('faults_kill', { database, keep: true, env });
+      second = await startServerProcess('faults_kill', { database: database(), keep: true, env });
       const retried = await Promise.all(lost.map((h) => book(second!.url, h)));
       expect(retried.filter((r) => r.errors)).toEqual([]);
       lost.forEach((h, i) => acknowledged.set(h.openId, retried[i].data.bookLecture));

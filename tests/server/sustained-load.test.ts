@@ -13,13 +13,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import mongoose, { Types } from 'mongoose';
-import { connectDatabase, disconnectDatabase } from '../../server/src/db';
 import type { LoadPlan, LoadReport } from '../../scripts/load/mixed-load';
 import { BOOK, insertLecture, newKey } from '../helpers/booking';
-import { dropTestDatabase, testDatabase, type TestDatabase } from '../helpers/engine';
 import { postGraphQL } from '../helpers/graphql';
 import { signInAs } from '../helpers/roles';
-import { startServerProcess } from '../helpers/server-process';
+import { connectedTestDatabase, startServerProcess } from '../helpers/server-process';
 
 const LOAD_SECONDS = Number(process.env.LOAD_SECONDS || 60);
 const HOUSEHOLDS = 40;
@@ -42,19 +40,11 @@ const median = (values: number[]) => {
 };
 
 describe('sustained mixed load from a second process', () => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = testDatabase('sustained');
-    await connectDatabase(database.uri, { dbName: database.dbName });
-  });
-  afterAll(async () => {
-    await disconnectDatabase();
-    await dropTestDatabase(database);
-  });
+  const database = connectedTestDatabase('sustained');
 
   it(`${LOAD_SECONDS} s: no 5xx, no lost or duplicate bookings, seats within capacity, memory flat`, async () => {
     const server = await startServerProcess('sustained', {
-      database,
+      database: database(),
       keep: true,
       // A heap cap as a container deployment sets one: without it V8 grows its heap lazily toward
       // a limit sized from the machine's memory (seen: +1.5 MB/s for the whole run with no leak),

@@ -1,6 +1,9 @@
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 
+/** People one scan may count, online and in a synced offline queue. */
+export const MAX_PARTY_PRESENT = 20;
+
 @InputType()
 export class CheckInInput {
   @Field(() => ID)
@@ -18,7 +21,7 @@ export class CheckInInput {
   @Field(() => Int, { nullable: true, description: 'People who came; the booked party when not given' })
   @IsOptional()
   @Min(1)
-  @Max(20)
+  @Max(MAX_PARTY_PRESENT)
   partyPresent?: number | null;
 }
 

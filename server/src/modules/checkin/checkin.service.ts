@@ -18,7 +18,7 @@ import { noteLectureChanged } from '../outreach/outcome.service';
 import { UserModel, type UserDoc } from '../user/user.model';
 import { AuditAction, recordAudit } from '../audit/audit.service';
 import { bookingCheckInId, CheckInMethod, CheckInModel, type CheckInDoc } from './checkin.model';
-import type { CheckInInput, OfflineScanInput, WalkInInput } from './checkin.input';
+import { MAX_PARTY_PRESENT, type CheckInInput, type OfflineScanInput, type WalkInInput } from './checkin.input';
 import { CheckInOutcome, type CheckInResult, type Roster, type RosterEntry } from './checkin.type';
 
 const HOUR = 3600 * 1000;
@@ -28,8 +28,6 @@ export const CHECK_IN_OPENS_BEFORE_MS = 3 * HOUR;
 export const CHECK_IN_CLOSES_AFTER_MS = 24 * HOUR;
 /** People one walk-in record counts. */
 const MAX_WALK_IN = 50;
-/** People one scan may count (CheckInInput.partyPresent's @Max). */
-const MAX_PARTY_PRESENT = 20;
 /** A device clock this far ahead of ours is wrong; its scan time is not believed. */
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
 

@@ -2,6 +2,7 @@ import { ipKeyGenerator } from 'express-rate-limit';
 import mongoose from 'mongoose';
 import type { RateLimitConfig, RateLimitedAction } from '../../config';
 import { rateLimited, serviceUnavailable, type RateLimitScope } from '../../errors';
+import { isDuplicateKeyError } from '../shared/mongo-errors';
 
 /**
  * Rate limits shared by every server instance on one database, exact on FerretDB and MongoDB.
@@ -42,10 +43,6 @@ interface WindowHint {
  */
 export function ipKey(ip: string): string {
   return ip ? ipKeyGenerator(ip, 64) : 'unknown';
-}
-
-function isDuplicateKey(error: unknown): boolean {
-  return (error as { code?: number })?.code === 11000;
 }
 
 export class RateLimiter {
@@ -110,7 +107,7 @@ export class RateLimiter {
         // Another instance holds slot n: try the next. Any other failure is the database's: give
         // the slot back unless a later one was handed out meanwhile (then it stays skipped: at
         // worst one attempt fewer is allowed, never one more), so an outage does not use up a window.
-        if (!isDuplicateKey(error)) {
+        if (!isDuplicateKeyError(error)) {
           if (hint.next === n + 1) hint.next = n;
           throw error;
         }
