@@ -193,12 +193,24 @@ describe("the organizer's drill-down, targets and venues in the H5 build", () =>
   const shown = (selector: string) => page.locator(`${selector}:visible`);
   const textOf = async (selector: string) => (await shown(selector).first().innerText()).trim();
 
-  /** A real click at the element's centre (pages with pull-down refresh confuse Playwright's own click). */
+  /**
+   * A real click at the element's centre (pages with pull-down refresh confuse Playwright's own click).
+   * A page may render the element anew between finding and tapping it (the quiet reload on show):
+   * then it is found again, as Playwright's own click would.
+   */
   async function tap(selector: string) {
-    const target = shown(selector).first();
-    await target.scrollIntoViewIfNeeded();
-    const box = (await target.boundingBox())!;
-    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const target = shown(selector).first();
+        await target.scrollIntoViewIfNeeded();
+        const box = await target.boundingBox();
+        if (!box) throw new Error(`${selector} is not attached to the DOM`);
+        await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+        return;
+      } catch (error) {
+        if (attempt >= 5 || !/not attached/i.test(String(error))) throw error;
+      }
+    }
   }
 
   it('the cell page lists the lecture behind a cell with its figures; the attendance page masks every phone', async () => {
@@ -340,6 +352,8 @@ describe("the organizer's drill-down, targets and venues in the H5 build", () =>
   it('场地管理 opens from the review queue; a venue added appears in the list once, and a bad phone is refused beside its field', async () => {
     await useSession(countyOrganizer);
     await open('packages/organizer/index');
+    // The queue has loaded (the links come with it).
+    await shown('.review-section--lectures').waitFor();
     await tap('.review-queue__link--venues');
     await shown('.orgp-venue').first().waitFor();
     const base = shown('.orgp-venue').filter({ hasText: VENUE_NAME });
