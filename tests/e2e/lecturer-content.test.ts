@@ -565,7 +565,10 @@ describe('a course drafted, submitted and sent back, in the H5 build', () => {
     await open(`packages/lecturer/lecture?id=${pastId}`);
     await shown('.lecturer-feedback__chip').waitFor();
     // The lecturer reads the topic as the parents were offered it.
-    await expect(shown('.lecturer-feedback__chip').allInnerTexts()).resolves.toEqual(['隔代教育 1']);
+    // Read once the page has settled (it may render the chips anew after the first paint).
+    const chips = () => shown('.lecturer-feedback__chip').allInnerTexts();
+    await waitFor(async () => (await chips()).length > 0, 'the feedback chips to settle');
+    await expect(chips()).resolves.toEqual(['隔代教育 1']);
   });
 
   it('a parent opening the review queue is told it is for staff', async () => {
