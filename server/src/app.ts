@@ -22,6 +22,7 @@ import { TicketService } from './modules/booking/ticket';
 import { RateLimiter } from './modules/rate-limit/rate-limiter';
 import { createSchema } from './schema';
 import { WechatClient } from './wechat/wechat.client';
+import { setReferenceCacheTtl } from './modules/shared/reference-cache';
 
 export interface App {
   httpServer: http.Server;
@@ -34,6 +35,7 @@ export interface App {
 
 /** Builds the HTTP server: GraphQL at /graphql, health at /healthz, the H5 mini program at /. */
 export async function createApp(config: Config, logger: Logger): Promise<App> {
+  setReferenceCacheTtl(config.referenceCacheSeconds);
   const app = express();
   const httpServer = http.createServer(app);
   // Node closes an idle keep-alive connection after 5 s; a client (or load balancer) that sends on

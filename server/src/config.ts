@@ -18,6 +18,8 @@ export interface Config {
   deliveryIntervalMs: number;
   /** How often crashed bookings are repaired and freed seats given to the waiting list. */
   reconcileIntervalMs: number;
+  /** How long a process may show a venue, lecturer or county another process changed (0: no cache). */
+  referenceCacheSeconds: number;
   auth: {
     /** HMAC key for session tokens; at least 32 bytes. */
     secret: string;
@@ -162,6 +164,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     h5Dir: env.H5_DIR || path.join(repoRoot, 'miniapp/dist/h5'),
     seedIfEmpty: env.SEED_IF_EMPTY === 'true',
     reconcileIntervalMs: Number(env.RECONCILE_INTERVAL_SECONDS || 60) * 1000,
+    referenceCacheSeconds: readPositiveInteger('REFERENCE_CACHE_SECONDS', env.REFERENCE_CACHE_SECONDS, 30),
     auth: {
       secret: readAuthSecret(env, isProduction),
       // A week: the mini program refreshes a session in use, so only an idle phone signs in again.

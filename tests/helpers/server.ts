@@ -10,6 +10,7 @@ import { loadConfig, type Config } from '../../server/src/config';
 import { connectDatabase, disconnectDatabase } from '../../server/src/db';
 import { createLogger } from '../../server/src/logger';
 import { seedDemoWorld, type SeedReport } from '../../server/src/seed/seed';
+import { countCommands } from '../../scripts/lib/count-commands';
 import { testDatabase, type TestDatabase } from './engine';
 import { postGraphQL, type GraphQLResponse } from './graphql';
 
@@ -64,20 +65,7 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
     database,
     seed,
     graphql: (query, variables, token) => postGraphQL(url, query, variables, token),
-    async countRoundTrips(work, counted = () => true) {
-      let count = 0;
-      const client = mongoose.connection.getClient();
-      const onCommand = (command: CommandStartedEvent) => {
-        if (counted(command)) count++;
-      };
-      client.on('commandStarted', onCommand);
-      try {
-        await work();
-      } finally {
-        client.off('commandStarted', onCommand);
-      }
-      return count;
-    },
+    countRoundTrips: countCommands,
     async close() {
       await app.close();
       await mongoose.connection.db?.dropDatabase().catch(() => undefined);

@@ -20,13 +20,10 @@ import {
   Kind,
   Lexer,
   parse,
-  print,
   Source,
   TokenKind,
   typeFromAST,
   visit,
-  type DefinitionNode,
-  type DocumentNode,
   type GraphQLInputType,
   type GraphQLSchema,
   type OperationDefinitionNode,
@@ -39,6 +36,7 @@ import pino from 'pino';
 import { AuditAction, AuditEventModel } from '../../server/src/modules/audit/audit.model';
 import { UserModel } from '../../server/src/modules/user/user.model';
 import { createSchema } from '../../server/src/schema';
+import { miniProgramOperations } from '../../scripts/lib/miniapp-operations';
 import { signInAs } from '../helpers/roles';
 import { startTestServer, type TestServer } from '../helpers/server';
 
@@ -148,44 +146,6 @@ const CASES: LimitCase[] = [
     build: (openId, size) => documentOfTokens(openId, limits.maxTokens + (size === 'over' ? 1 : 0)),
   },
 ];
-
-/** Every operation in the mini program's .graphql files, each with the fragments it uses (as codegen sends it). */
-function miniProgramOperations(): Array<{ file: string; name: string; source: string }> {
-  const root = path.resolve(__dirname, '../../miniapp/src');
-  const files: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.graphql')) files.push(full);
-    }
-  };
-  walk(root);
-  const fragments = new Map<string, DefinitionNode>();
-  const documents = files.map((file) => ({ file, document: parse(fs.readFileSync(file, 'utf8')) }));
-  for (const { document } of documents) {
-    for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-  }
-  const usedFragments = (node: DefinitionNode, seen = new Set<string>()): DefinitionNode[] => {
-    visit(node, {
-      FragmentSpread(spread) {
-        if (seen.has(spread.name.value)) return;
-        seen.add(spread.name.value);
-        usedFragments(fragments.get(spread.name.value)!, seen);
-      },
-    });
-    return [...seen].map((name) => fragments.get(name)!);
-  };
-  return documents.flatMap(({ file, document }) =>
-    document.definitions
-      .filter((definition) => definition.kind === Kind.OPERATION_DEFINITION)
-      .map((operation) => ({
-        file: path.relative(root, file),
-        name: operation.kind === Kind.OPERATION_DEFINITION ? operation.name?.value ?? '(anonymous)' : '',
-        source: print({ kind: Kind.DOCUMENT, definitions: [operation, ...usedFragments(operation)] } as DocumentNode),
-      })),
-  );
-}
 
 /** Template literals in the mini program's code that look like GraphQL documents (there should be none). */
 function inlineDocuments(): string[] {

@@ -1,5 +1,6 @@
-import { createByIdLoader } from '../shared/by-id-loader';
+import { createCachedByIdLoader } from '../shared/reference-cache';
 import { CountyModel, type CountyDoc } from './county.model';
 import { toCounty } from './county.type';
 
-export const createCountyLoader = () => createByIdLoader<CountyDoc, ReturnType<typeof toCounty>>(CountyModel, toCounty);
+/** Cached per process: reference data (shared/reference-cache.ts). */
+export const createCountyLoader = createCachedByIdLoader<CountyDoc, ReturnType<typeof toCounty>>(CountyModel, toCounty);

@@ -1,4 +1,5 @@
 import { Schema, model, type InferSchemaType } from 'mongoose';
+import { forgetsCachedReferencesOnWrite } from '../shared/reference-cache';
 
 /** Administrative divisions of Nanping; `_id` is the national administrative code, e.g. "350702". */
 const countySchema = new Schema(
@@ -12,4 +13,6 @@ const countySchema = new Schema(
 );
 
 export type CountyDoc = InferSchemaType<typeof countySchema> & { _id: string };
+// Read through a per-process cache (shared/reference-cache.ts); its writes empty it.
+forgetsCachedReferencesOnWrite(countySchema);
 export const CountyModel = model('County', countySchema, 'counties');

@@ -1,5 +1,6 @@
-import { createByIdLoader } from '../shared/by-id-loader';
+import { createCachedByIdLoader } from '../shared/reference-cache';
 import { LecturerModel, type LecturerDoc } from './lecturer.model';
 import { toLecturer, type Lecturer } from './lecturer.type';
 
-export const createLecturerLoader = () => createByIdLoader<LecturerDoc, Lecturer>(LecturerModel, toLecturer);
+/** Cached per process: reference data (shared/reference-cache.ts). */
+export const createLecturerLoader = createCachedByIdLoader<LecturerDoc, Lecturer>(LecturerModel, toLecturer);

@@ -1,4 +1,5 @@
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
+import { forgetsCachedReferencesOnWrite } from '../shared/reference-cache';
 
 const lecturerSchema = new Schema(
   {
@@ -14,4 +15,6 @@ const lecturerSchema = new Schema(
 );
 
 export type LecturerDoc = InferSchemaType<typeof lecturerSchema> & { _id: Types.ObjectId };
+// Read through a per-process cache (shared/reference-cache.ts); its writes empty it.
+forgetsCachedReferencesOnWrite(lecturerSchema);
 export const LecturerModel = model('Lecturer', lecturerSchema, 'lecturers');

@@ -1,11 +1,12 @@
 import DataLoader from 'dataloader';
 import { Types } from 'mongoose';
-import { createByIdLoader } from '../shared/by-id-loader';
+import { createCachedByIdLoader } from '../shared/reference-cache';
 import { LectureModel } from '../lecture/lecture.model';
 import { VenueModel, type VenueDoc } from './venue.model';
 import { toVenue, type Venue } from './venue.type';
 
-export const createVenueLoader = () => createByIdLoader<VenueDoc, Venue>(VenueModel, toVenue);
+/** Cached per process: reference data (shared/reference-cache.ts). */
+export const createVenueLoader = createCachedByIdLoader<VenueDoc, Venue>(VenueModel, toVenue);
 
 /**
  * Lectures ever proposed or held per venue, for the organizers' venue list. FerretDB filters

@@ -1,5 +1,6 @@
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
 import { VENUE_TYPES } from './venue-type';
+import { forgetsCachedReferencesOnWrite } from '../shared/reference-cache';
 
 const venueSchema = new Schema(
   {
@@ -37,4 +38,6 @@ const venueSchema = new Schema(
 venueSchema.index({ countyCode: 1, type: 1 });
 
 export type VenueDoc = InferSchemaType<typeof venueSchema> & { _id: Types.ObjectId };
+// Read through a per-process cache (shared/reference-cache.ts); its writes empty it.
+forgetsCachedReferencesOnWrite(venueSchema);
 export const VenueModel = model('Venue', venueSchema, 'venues');
