@@ -1,5 +1,5 @@
 import mongoose, { type ConnectOptions } from 'mongoose';
-import { BookingCancellationModel, BookingModel, SeatClaimModel } from './modules/booking/booking.model';
+import { ArchivedSeatCountModel, BookingCancellationModel, BookingModel, SeatClaimModel } from './modules/booking/booking.model';
 import { CheckInModel } from './modules/checkin/checkin.model';
 import { CountyModel } from './modules/county/county.model';
 import { LectureModel } from './modules/lecture/lecture.model';
@@ -37,6 +37,7 @@ export const models = [
   OutreachChangeModel,
   ReviewDecisionModel,
   SeatClaimModel,
+  ArchivedSeatCountModel,
   UserModel,
   VenueModel,
 ];

@@ -4,6 +4,7 @@ import { loadConfig, redactUri } from './config';
 import { connectDatabase, disconnectDatabase } from './db';
 import { createLogger } from './logger';
 import { startReconciler } from './modules/booking/booking.reconciler';
+import { startSeatArchiver } from './modules/booking/seat-archive';
 import { startNoShowSweeper } from './modules/checkin/checkin.service';
 import { startDeliveryWorker } from './modules/notification/delivery.worker';
 import { startOutcomeJobs } from './modules/outreach/outcome.service';
@@ -26,6 +27,10 @@ async function main(): Promise<void> {
     const report = await seedIfEmpty();
     if (report) logger.info({ ...report }, 'seeded what the demo world was missing');
   }
+
+  // Before the port opens, so no request pays for a backlog of past lectures' seat claims.
+  const seatArchiver = startSeatArchiver(logger);
+  await seatArchiver.firstRun;
 
   const app = await createApp(config, logger);
   const stopReconciler = startReconciler(logger, config.reconcileIntervalMs);
@@ -51,6 +56,7 @@ async function main(): Promise<void> {
     // Whatever hangs, the process ends: a supervisor waiting on it must not wait forever.
     setTimeout(() => process.exit(1), 15_000).unref();
     stopReconciler();
+    seatArchiver.stop();
     stopNoShowSweeper();
     stopRateLimitCleanup();
     stopOutcomeJobs();

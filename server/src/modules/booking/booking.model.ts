@@ -80,3 +80,18 @@ const bookingCancellationSchema = new Schema(
 bookingCancellationSchema.index({ lectureId: 1 });
 
 export const BookingCancellationModel = model('BookingCancellation', bookingCancellationSchema, 'booking_cancellations');
+
+/**
+ * How many seats a past lecture's bookings held, written when its seat claims are archived
+ * (seat-archive.ts); `_id` is the lecture's id. Written once, never changed.
+ */
+const archivedSeatCountSchema = new Schema(
+  {
+    _id: { type: Schema.Types.ObjectId, required: true },
+    taken: { type: Number, required: true },
+    archivedAt: { type: Date, required: true },
+  },
+  { versionKey: false },
+);
+
+export const ArchivedSeatCountModel = model('ArchivedSeatCount', archivedSeatCountSchema, 'archived_seat_counts');

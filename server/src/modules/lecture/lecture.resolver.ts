@@ -112,7 +112,8 @@ export class LectureResolver {
 
   @FieldResolver(() => Int)
   async seatsLeft(@Root() lecture: Lecture, @Ctx() { loaders }: Context): Promise<number> {
-    return Math.max(0, lecture.capacity - (await loaders.seatsTaken.load(lecture.id)));
+    const taken = await loaders.seatsTaken.load({ lectureId: lecture.id, ended: lecture.endsAt.getTime() <= Date.now() });
+    return Math.max(0, lecture.capacity - taken);
   }
 
   @FieldResolver(() => Booking, { nullable: true, description: "The viewer's active booking for this lecture" })
