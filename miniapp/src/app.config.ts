@@ -28,6 +28,13 @@ export default defineAppConfig({
       pages: ['index', 'review', 'cell', 'attendance', 'targets', 'venues', 'venue-edit', 'dashboard'],
     },
   ],
+  // A parent's pages outside the main package download while the home page or 我的 is open, so the
+  // first start stays small (the main package is what an older phone waits for) and 我的学习 or the
+  // profile form still opens without a wait. WeChat allows up to 2 MB of preloads per page.
+  preloadRule: {
+    'pages/index/index': { network: 'all', packages: ['packages/learning'] },
+    'pages/mine/index': { network: 'all', packages: ['packages/profile', 'packages/learning'] },
+  },
   window: {
     // Weapp's default anyway; on H5, Taro draws its own title bar (with a back button)
     // only when this is set explicitly.
