@@ -22,6 +22,11 @@ export interface BenchContext {
   post(query: string, variables?: Record<string, unknown>, token?: string): Promise<any>;
   /** A development sign-in on the server above; returns the bearer token. */
   signIn(openId: string, role?: Role): Promise<string>;
+  /**
+   * Another server process on an empty database of its own (no demo world, no counties), for a
+   * section whose data must not mix with the demo world's; its context points at that server.
+   */
+  startServerOnEmptyDatabase(dbName: string): Promise<{ context: BenchContext; stop(): Promise<void> }>;
 }
 
 export type Cell = string | number;

@@ -25,9 +25,11 @@ export interface ServerProcess {
 export async function startServerProcess(
   env: Record<string, string> & { MONGODB_URI: string },
   timeoutMs = 60_000,
+  /** Another build's main.js (the bench compares an earlier commit's server with this one). */
+  main = serverMain,
 ): Promise<ServerProcess> {
-  if (!fs.existsSync(serverMain)) throw new Error(`${serverMain} is missing: compile the server first (npm test and npm start do)`);
-  const child: ChildProcess = spawn(process.execPath, [serverMain], {
+  if (!fs.existsSync(main)) throw new Error(`${main} is missing: compile the server first (npm test and npm start do)`);
+  const child: ChildProcess = spawn(process.execPath, [main], {
     env: {
       ...process.env,
       PORT: '0',
