@@ -3,6 +3,7 @@ import path from 'node:path';
 import http from 'node:http';
 import compression from 'compression';
 import express from 'express';
+import pLimit from 'p-limit';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -53,6 +54,7 @@ export async function createApp(config: Config, logger: Logger): Promise<App> {
     // Attending a lecture linked to a course may complete the course (and issue its certificate).
     onAttended: (userId, courseId) => evaluateCompletion(userId, courseId),
     rateLimiter: new RateLimiter(config.rateLimits),
+    bookingTurn: pLimit(config.bookingConcurrency),
   };
 
   const { introspection, bodyLimit } = config.security;

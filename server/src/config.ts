@@ -18,6 +18,8 @@ export interface Config {
   deliveryIntervalMs: number;
   /** How often crashed bookings are repaired and freed seats given to the waiting list. */
   reconcileIntervalMs: number;
+  /** Bookings one process decides at once; more wait their turn in arrival order. */
+  bookingConcurrency: number;
   /** How long a process may show a venue, lecturer or county another process changed (0: no cache). */
   referenceCacheSeconds: number;
   auth: {
@@ -164,6 +166,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     h5Dir: env.H5_DIR || path.join(repoRoot, 'miniapp/dist/h5'),
     seedIfEmpty: env.SEED_IF_EMPTY === 'true',
     reconcileIntervalMs: Number(env.RECONCILE_INTERVAL_SECONDS || 60) * 1000,
+    bookingConcurrency: Math.max(1, readPositiveInteger('BOOKING_CONCURRENCY', env.BOOKING_CONCURRENCY, 16)),
     referenceCacheSeconds: readPositiveInteger('REFERENCE_CACHE_SECONDS', env.REFERENCE_CACHE_SECONDS, 30),
     auth: {
       secret: readAuthSecret(env, isProduction),

@@ -51,6 +51,13 @@ export interface Services {
   onAttended?: (userId: string, courseId: string) => Promise<void>;
   /** Per-user and per-address limits on sign-in, booking and check-in, shared by every instance. */
   rateLimiter: RateLimiter;
+  /**
+   * Decides bookings a few at a time, in the order they arrived (config.bookingConcurrency). Under a
+   * storm every request in flight waits on the one engine; taken all at once, each waited behind all
+   * the others and every household heard back only at the end. In turn, the first to tap are the
+   * first answered, and the engine's work is the same.
+   */
+  bookingTurn: <T>(decide: () => Promise<T>) => Promise<T>;
 }
 
 export interface Context extends Services {

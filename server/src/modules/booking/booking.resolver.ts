@@ -14,8 +14,8 @@ export class BookingResolver {
   @Authorized()
   @Mutation(() => Booking, { description: 'Books seats for your household, or puts it on the waiting list when the hall is full' })
   @RateLimited('booking')
-  bookLecture(@Args() { input }: BookLectureArgs, @Ctx() { viewer }: Context): Promise<Booking> {
-    return bookLecture(viewer!, input);
+  bookLecture(@Args() { input }: BookLectureArgs, @Ctx() { viewer, bookingTurn }: Context): Promise<Booking> {
+    return bookingTurn(() => bookLecture(viewer!, input));
   }
 
   @Authorized()
