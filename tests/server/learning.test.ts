@@ -352,6 +352,9 @@ describe('database round trips', () => {
 
     async function tripsFor(first: number): Promise<number> {
       let nodes: any[] = [];
+      // Counted on a repeated request, as the budgets count (tests/server/round-trips.test.ts): the
+      // first one also fills the process's cache of lecturers.
+      await server.graphql(PAGE, { first }, learner.token);
       const trips = await server.countRoundTrips(async () => {
         const result = await server.graphql(PAGE, { first }, learner.token);
         expect(result.errors).toBeUndefined();
@@ -364,8 +367,8 @@ describe('database round trips', () => {
     }
     const five = await tripsFor(5);
     const twenty = await tripsFor(20);
-    // the viewer's account, courses, lecturers, linked lectures, progress, certificates, check-ins
-    expect(five).toBeLessThanOrEqual(7);
+    // the viewer's account, courses, linked lectures, progress, certificates, check-ins (lecturers cached)
+    expect(five).toBeLessThanOrEqual(6);
     expect(twenty).toBe(five);
   });
 });
