@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { Types } from 'mongoose';
 import { ACTIVE_STATUSES } from './booking-status';
-import { ArchivedSeatCountModel, BookingModel, SeatClaimModel, type BookingDoc } from './booking.model';
+import { ArchivedSeatCountModel, BookingModel, countSeatClaims, type BookingDoc } from './booking.model';
 import { toBooking, type Booking } from './booking.type';
 
 export interface SeatsTakenKey {
@@ -19,10 +19,7 @@ export const createSeatsTakenLoader = () =>
     async (keys) => {
       const ended = keys.filter((key) => key.ended).map((key) => new Types.ObjectId(key.lectureId));
       const [counts, archived] = await Promise.all([
-        SeatClaimModel.aggregate<{ _id: Types.ObjectId; taken: number }>([
-          { $match: { lectureId: { $in: keys.map((key) => new Types.ObjectId(key.lectureId)) } } },
-          { $group: { _id: '$lectureId', taken: { $sum: 1 } } },
-        ]),
+        countSeatClaims(keys.map((key) => new Types.ObjectId(key.lectureId))),
         ended.length ? ArchivedSeatCountModel.find({ _id: { $in: ended } }).lean<Array<{ _id: Types.ObjectId; taken: number }>>() : [],
       ]);
       const byLecture = new Map(counts.map((c) => [c._id.toHexString(), c.taken]));

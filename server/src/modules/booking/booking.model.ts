@@ -61,6 +61,14 @@ seatClaimSchema.index({ bookingId: 1 });
 export type SeatClaimDoc = InferSchemaType<typeof seatClaimSchema>;
 export const SeatClaimModel = model('SeatClaim', seatClaimSchema, 'seat_claims');
 
+/** Seat claims per lecture, one grouped count for many lectures; lectures with none are absent. */
+export function countSeatClaims(lectureIds: Types.ObjectId[]): Promise<Array<{ _id: Types.ObjectId; taken: number }>> {
+  return SeatClaimModel.aggregate<{ _id: Types.ObjectId; taken: number }>([
+    { $match: { lectureId: { $in: lectureIds } } },
+    { $group: { _id: '$lectureId', taken: { $sum: 1 } } },
+  ]).exec();
+}
+
 /**
  * The durable word that a household cancelled, one per booking (`_id` is the booking's id), written
  * before the booking itself. FerretDB 1.x updates by reading a document and writing all of it back,

@@ -3,7 +3,7 @@ import type { Logger } from '../../logger';
 import { LectureModel } from '../lecture/lecture.model';
 import { isDuplicateKeyError } from '../shared/mongo-errors';
 import { runPeriodically } from '../shared/periodic';
-import { ArchivedSeatCountModel, SeatClaimModel } from './booking.model';
+import { ArchivedSeatCountModel, countSeatClaims, SeatClaimModel } from './booking.model';
 
 /**
  * Seat claims exist so that a hall is never overbooked; once a lecture is over nobody books it again.
@@ -23,10 +23,7 @@ export interface ArchiveReport {
 export async function archivePastSeatClaims(now = new Date()): Promise<ArchiveReport> {
   const past = await LectureModel.find({ endsAt: { $lt: new Date(now.getTime() - ARCHIVE_AFTER_MS) } }, { _id: 1 }).lean<Array<{ _id: Types.ObjectId }>>();
   if (!past.length) return { lectures: 0, claims: 0 };
-  const counts = await SeatClaimModel.aggregate<{ _id: Types.ObjectId; taken: number }>([
-    { $match: { lectureId: { $in: past.map((lecture) => lecture._id) } } },
-    { $group: { _id: '$lectureId', taken: { $sum: 1 } } },
-  ]);
+  const counts = await countSeatClaims(past.map((lecture) => lecture._id));
   if (!counts.length) return { lectures: 0, claims: 0 };
   // The count first, then the claims: a crash between leaves claims that the next run deletes
   // (its count, already written, is kept: a duplicate is refused), never a lecture with neither.

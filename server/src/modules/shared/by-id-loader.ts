@@ -10,10 +10,19 @@ export function createByIdLoader<Doc extends { _id: unknown }, Out>(
   toValue: (doc: Doc) => Out,
 ): DataLoader<string, Out | null> {
   return new DataLoader<string, Out | null>(async (ids) => {
-    const docs = (await model.find({ _id: { $in: ids } }).lean()) as unknown as Doc[];
-    const byId = new Map(docs.map((doc) => [String(doc._id), toValue(doc)]));
+    const byId = await findByIds(model, toValue, ids);
     return ids.map((id) => byId.get(id) ?? null);
   });
+}
+
+/** Documents by `_id`, in one `$in` query, as values keyed by the id's string. */
+export async function findByIds<Doc extends { _id: unknown }, Out>(
+  model: Model<any>,
+  toValue: (doc: Doc) => Out,
+  ids: readonly string[],
+): Promise<Map<string, Out>> {
+  const docs = (await model.find({ _id: { $in: ids } }).lean()) as unknown as Doc[];
+  return new Map(docs.map((doc) => [String(doc._id), toValue(doc)]));
 }
 
 /** Loads a relation that must exist; a dangling reference is a data fault, not a client error. */

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { LRUCache } from 'lru-cache';
 import type { Model, MongooseQueryMiddleware, Schema } from 'mongoose';
+import { findByIds } from './by-id-loader';
 
 /**
  * Reference data (counties, venues, lecturers) is read on nearly every request and written a few
@@ -67,11 +68,9 @@ export function createCachedByIdLoader<Doc extends { _id: unknown }, Out>(
       }
       if (missing.length) {
         const readAt = generation;
-        const docs = (await model.find({ _id: { $in: missing } }).lean()) as unknown as Doc[];
-        for (const doc of docs) {
-          const value = toValue(doc);
-          found.set(String(doc._id), value);
-          if (ttlMs > 0 && readAt === generation) cache.set(String(doc._id), { value }, { ttl: ttlMs });
+        for (const [id, value] of await findByIds(model, toValue, missing)) {
+          found.set(id, value);
+          if (ttlMs > 0 && readAt === generation) cache.set(id, { value }, { ttl: ttlMs });
         }
       }
       return ids.map((id) => found.get(id) ?? null);
