@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildMiniappIfStale, buildServer } from './lib/build';
+import { graphqlData } from './lib/graphql';
 import { paths } from './lib/paths';
 import { say } from './lib/run';
 import { startServerProcess } from './lib/server-process';
@@ -65,13 +66,7 @@ async function main(): Promise<void> {
   const uriFor = (name: string) => (engine ? engine.uri(name) : sameServer(uri!, name));
   const contextFor = (serverUrl: string, mongodbUri: string): BenchContext => {
     const graphqlUrl = `${serverUrl}/graphql`;
-    const post = async (query: string, variables: Record<string, unknown> = {}, token?: string): Promise<any> => {
-      const headers: Record<string, string> = { 'content-type': 'application/json' };
-      if (token) headers.authorization = `Bearer ${token}`;
-      const body = await (await fetch(graphqlUrl, { method: 'POST', headers, body: JSON.stringify({ query, variables }) })).json();
-      if (body.errors) throw new Error(`${query.slice(0, 80)}…: ${JSON.stringify(body.errors)}`);
-      return body.data;
-    };
+    const post = (query: string, variables: Record<string, unknown> = {}, token?: string) => graphqlData(serverUrl, query, variables, token);
     return {
       graphqlUrl,
       serverUrl,

@@ -11,6 +11,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { graphqlData } from '../lib/graphql';
 import { buildMiniappIfStale, buildServer, miniappOutputDir } from '../lib/build';
 import { ensureBrowser } from '../lib/browser';
 import { startServerProcess } from '../lib/server-process';
@@ -39,13 +40,7 @@ async function main(): Promise<void> {
   );
   const after = await startServerProcess({ ...env, MONGODB_URI: engine.uri('after') }, 180_000);
   try {
-    const post = async (url: string, query: string, variables: Record<string, unknown>, token?: string) => {
-      const headers: Record<string, string> = { 'content-type': 'application/json' };
-      if (token) headers.authorization = `Bearer ${token}`;
-      const body = await (await fetch(`${url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) })).json();
-      if (body.errors) throw new Error(JSON.stringify(body.errors));
-      return body.data;
-    };
+    const post = graphqlData;
     const signIn = async (url: string) =>
       (await post(url, `mutation { signInForDevelopment(openId: "compare-parent", role: PARENT) { token } }`, {})).signInForDevelopment.token;
     const tokens = { before: await signIn(before.url), after: await signIn(after.url) };

@@ -10,6 +10,7 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
 import { countCommands } from '../lib/count-commands';
+import { postGraphQL } from '../lib/graphql';
 import { paths } from '../lib/paths';
 import { miniProgramOperation } from '../lib/miniapp-operations';
 import type { BenchContext, BenchSection } from './types';
@@ -226,14 +227,10 @@ export async function benchRoundTrips(ctx: BenchContext): Promise<BenchSection> 
     await CountyModel.insertMany(COUNTIES.map((c) => ({ _id: c.code, name: c.name, sortOrder: c.sortOrder })));
     const defaults = loadConfig({});
     const app = await createApp({ ...defaults, rateLimits: { ...defaults.rateLimits, enabled: false }, mongodbUri: uri, host: '127.0.0.1' }, createLogger('silent'));
-    const url = `http://127.0.0.1:${await app.listen(0)}/graphql`;
+    const url = `http://127.0.0.1:${await app.listen(0)}`;
     try {
       const server: RoundTripServer = {
-        async graphql(query, variables = {}, token) {
-          const headers: Record<string, string> = { 'content-type': 'application/json' };
-          if (token) headers.authorization = `Bearer ${token}`;
-          return (await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) })).json();
-        },
+        graphql: (query, variables, token) => postGraphQL(url, query, variables, token),
         countRoundTrips: (work) => countCommands(work),
       };
       return roundTripSection(await countScreens(server, await buildScreenWorld(server)));

@@ -22,3 +22,10 @@ export async function postGraphQL<T = any>(
   const body = (await response.json()) as GraphQLResponse<T>;
   return { status: response.status, data: body.data, errors: body.errors };
 }
+
+/** The answer's `data`; a request that answers errors throws them (for scripts that only read). */
+export async function graphqlData<T = any>(baseUrl: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
+  const body = await postGraphQL<T>(baseUrl, query, variables, token);
+  if (body.errors) throw new Error(`${query.slice(0, 80)}…: ${JSON.stringify(body.errors)}`);
+  return body.data as T;
+}
